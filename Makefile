@@ -1,0 +1,38 @@
+# The two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+SOURCES := pyproject.toml $(shell find converter templates schemas -type f -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: run test lint typecheck golden clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python $(SOURCES)
+	$(BIN)/python -m pip install --quiet .
+	touch $@
+
+$(TEST_STAMP): $(BIN)/python $(SOURCES)
+	$(BIN)/python -m pip install --quiet ".[test]"
+	touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/akn convert examples -o out/examples
+	@echo "Converted examples/ into out/examples/:"
+	@find out/examples -name '*.xml' | sort
+
+test: $(TEST_STAMP)
+	$(BIN)/ruff check converter tests benchmarks
+	$(BIN)/ruff format --check converter tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+golden: $(TEST_STAMP)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,357 @@
+"""Model → view-model (eIds, URIs, ISO dates, references computed here) → Jinja → AKN string.
+Code decides, templates arrange: the templates only loop and call macros."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+import regex
+
+from . import frbr as frbr_mod
+from .languages import Language, load
+from .model import (
+    BodyNode,
+    CrossHeading,
+    Emphasis,
+    Inline,
+    MastheadLine,
+    NoteCall,
+    OperativeParagraph,
+    Point,
+    Resolution,
+    Section,
+    Superscript,
+    Text,
+)
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+# Cyrillic letters that stand for the Latin ones they look like in sub-paragraph numbers.
+LOOKALIKES = str.maketrans("асеорхі", "aceopxi")
+ROMAN = regex.compile(r"^[ivxlc]+$")
+EID_UNSAFE = regex.compile(r"[^A-Za-z0-9]+")
+
+View = dict[str, Any]
+
+# Every reference the templates may use: eId → (element, href, showAs).
+REFERENCES: dict[str, tuple[str, str, str]] = {
+    "source": ("TLCOrganization", "/akn/ontology/organization/un-akn", "un-akn converter"),
+    "ga": ("TLCOrganization", "/akn/ontology/organization/un/generalAssembly", "General Assembly"),
+    "publisher": ("TLCOrganization", "/akn/ontology/organization/un/unitedNations", "United Nations"),
+    "symbol": ("TLCConcept", "/akn/ontology/concept/un/symbol", "Symbol"),
+    "generalDistribution": ("TLCConcept", "/akn/ontology/concept/un/generalDistribution", "General distribution"),
+    "dateOfIssuance": ("TLCConcept", "/akn/ontology/concept/un/dateOfIssuance", "Date of issuance"),
+    "dateOfAdoption": ("TLCConcept", "/akn/ontology/concept/un/dateOfAdoption", "Date of adoption"),
+    "agendaItem": ("TLCConcept", "/akn/ontology/concept/un/agendaItem", "Agenda item"),
+    "resolutionTitle": ("TLCConcept", "/akn/ontology/concept/un/resolutionTitle", "Resolution title"),
+    "publicationJobNumber": ("TLCConcept", "/akn/ontology/concept/un/publicationJobNumber", "Job number"),
+    "adoption": ("TLCEvent", "/akn/ontology/event/un/adoption", "Adoption"),
+    "adoptionMeeting": ("TLCLocation", "/akn/ontology/location/un/plenaryMeeting", "Plenary meeting"),
+    "noMainCommittee": ("TLCOrganization", "/akn/ontology/organization/un/noMainCommittee", "No main committee"),
+    "firstCommittee": ("TLCOrganization", "/akn/ontology/organization/un/firstCommittee", "First Committee"),
+    "secondCommittee": ("TLCOrganization", "/akn/ontology/organization/un/secondCommittee", "Second Committee"),
+    "thirdCommittee": ("TLCOrganization", "/akn/ontology/organization/un/thirdCommittee", "Third Committee"),
+    "fourthCommittee": ("TLCOrganization", "/akn/ontology/organization/un/fourthCommittee", "Fourth Committee"),
+    "fifthCommittee": ("TLCOrganization", "/akn/ontology/organization/un/fifthCommittee", "Fifth Committee"),
+    "sixthCommittee": ("TLCOrganization", "/akn/ontology/organization/un/sixthCommittee", "Sixth Committee"),
+}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment over the packaged templates (built once per process)."""
+    folder = resources.files("converter.templates")
+    loader = jinja2.DictLoader(
+        {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".xml")}
+    )
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def to_akn(resolution: Resolution, *, manifestation_date: str | None = None) -> str:
+    """The AKN document of a resolution (not validated: `convert` validates)."""
+    view = _Builder(resolution, manifestation_date).build()
+    return environment().get_template("resolution.xml").render(doc=view)
+
+
+def ascii_number(text: str) -> str:
+    """The digits of a printed number in ASCII ("١٢ -" → "12"); other characters dropped."""
+    return "".join(str(int(ch)) for ch in text if ch.isdecimal())
+
+
+def roman(n: int) -> str:
+    """Lower-case roman numeral."""
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out + "i" * n
+
+
+def point_label(lang: Language, num: str, level: int, index: int) -> str:
+    """The eId label of a point: a, b, … for the first level; i, ii, … below (DESIGN §3.2)."""
+    level1 = lang.pattern("points.level1").match(num)
+    if level1 and level == 1:
+        label = level1.group("label")
+        if label in lang.letters:
+            position = lang.letters.index(label)
+            return LATIN[position] if position < 26 else f"z{position}"
+    level2 = lang.pattern("points.level2").match(num)
+    if level2:
+        label = level2.group("label").translate(LOOKALIKES).lower()
+        digits = ascii_number(label)
+        if ROMAN.match(label):
+            return label
+        if digits:
+            return roman(int(digits))
+    safe = EID_UNSAFE.sub("", num.translate(LOOKALIKES)).lower()
+    if safe.isascii() and safe:
+        return safe if not safe.isdigit() else safe
+    return str(index)
+
+
+class _Builder:
+    """Builds the view-model of one resolution."""
+
+    def __init__(self, resolution: Resolution, manifestation_date: str | None) -> None:
+        self.r = resolution
+        self.lang = load(resolution.language)
+        self.manifestation_date = manifestation_date or resolution.issued
+        self.refs: set[str] = {"source", "ga"}
+        self.notes = {ascii_number(n.marker) or n.marker: n for n in resolution.footnotes}
+        self.called: set[str] = set()
+
+    def ref(self, key: str) -> str:
+        self.refs.add(key)
+        return f"#{key}"
+
+    def build(self) -> View:
+        r = self.r
+        frbr = frbr_mod.build(r.session, r.number, r.adopted, self.lang.frbr)
+        cover = self.cover()
+        preface = {"number": r.number_text, "separator": r.title_separator, "title": self.inlines(r.title)}
+        preamble = self.preamble()
+        body = self.operative(r.body.operative, "")
+        conclusion = self.conclusion()
+        annexes = [
+            {
+                "eId": f"att_{k}",
+                "this": frbr_mod.annex_this(frbr, k),
+                "uri": frbr.work_uri,
+                "date": r.adopted,
+                "heading": list(a.heading),
+                "blocks": [self.inlines(b) for b in a.blocks],
+            }
+            for k, a in enumerate(r.annexes, start=1)
+        ]
+        footer = None
+        if r.footer.job_number or r.footer.recycle:
+            if r.footer.job_number:
+                self.ref("publicationJobNumber")
+            footer = {"job": r.footer.job_number, "recycle": r.footer.recycle}
+        return {
+            "frbr": frbr,
+            "adopted": r.adopted,
+            "issued": r.issued,
+            "manifestation_date": self.manifestation_date,
+            "cover": cover,
+            "preface": preface,
+            "preamble": preamble,
+            "body": body,
+            "conclusion": conclusion,
+            "annexes": annexes,
+            "footer": footer,
+            "references": [
+                {"element": REFERENCES[k][0], "eId": k, "href": REFERENCES[k][1], "showAs": REFERENCES[k][2]}
+                for k in sorted(self.refs)
+            ],
+        }
+
+    # --- masthead ----------------------------------------------------------------------------
+
+    def cover(self) -> list[View]:
+        return [self.cover_line(line) for line in self.r.masthead.lines]
+
+    def cover_line(self, line: MastheadLine) -> View:
+        m = self.r.masthead
+        kind = line.kind
+        view: View = {"kind": kind, "text": line.text}
+        if kind == "date":
+            view["date"] = m.issued
+            view["refersTo"] = self.ref("dateOfIssuance")
+        elif kind == "distribution":
+            view["refersTo"] = self.ref("generalDistribution")
+        elif kind == "body":
+            view["refersTo"] = self.ref("ga")
+        elif kind == "publisher":
+            view["refersTo"] = self.ref("publisher")
+        elif kind == "symbol":
+            view["refersTo"] = self.ref("symbol")
+        elif kind == "session":
+            view["value"] = self.r.session
+            view["refersTo"] = self.ref("ga")
+        elif kind == "agenda":
+            letter = f" ({m.agenda_letter})" if m.agenda_letter else ""
+            view["title"] = f"{m.agenda_number}{letter}"
+            view["refersTo"] = self.ref("agendaItem")
+        elif kind == "title":
+            view["segments"] = self.title_segments(line.text)
+        elif kind == "proponent":
+            view["refersTo"] = self.ref(m.committee) if m.committee else None
+            view["segments"] = self.proponent_segments(line.text)
+        return view
+
+    def title_segments(self, text: str) -> list[View]:
+        match = self.lang.pattern("masthead.title").match(text)
+        adopted = self.r.masthead.adopted
+        if not match or not match.group("date") or not adopted:
+            return [{"text": text}]
+        start, end = match.span("date")
+        self.ref("dateOfAdoption")
+        return [
+            {"text": text[:start]},
+            {"text": text[start:end], "date": adopted, "refersTo": "#dateOfAdoption"},
+            {"text": text[end:]},
+        ]
+
+    def proponent_segments(self, text: str) -> list[View]:
+        segments: list[View] = []
+        at = 0
+        for printed, symbol in self.r.masthead.documents:
+            found = text.find(printed, at)
+            if found < 0:
+                continue
+            segments.append({"text": text[at:found]})
+            segments.append({"text": printed, "href": f"https://undocs.org/{symbol}"})
+            at = found + len(printed)
+        segments.append({"text": text[at:]})
+        return [s for s in segments if s["text"]]
+
+    # --- preamble and body ----------------------------------------------------------------------
+
+    def wrapped(self, opening: str) -> list[View]:
+        """An opening phrase inside the language's wrapper (<b><i> for Arabic, <i>, <b>)."""
+        node: list[View] = [{"t": "text", "text": opening}]
+        for tag in reversed(self.lang.wrapper):
+            node = [{"t": tag, "children": node}]
+        return node
+
+    def preamble(self) -> View:
+        body = self.r.body
+        containers = []
+        for k, p in enumerate(body.preamble, start=1):
+            content = (self.wrapped(p.opening) if p.opening else []) + self.inlines(p.content)
+            containers.append({"eId": f"preamble__container_{k}", "name": p.opening or "preamble", "content": content})
+        formula = self.wrapped(body.formula) + ([{"t": "text", "text": body.formula_tail}] if body.formula_tail else [])
+        return {"formula": formula, "containers": containers}
+
+    def operative(self, nodes: tuple[BodyNode, ...], prefix: str) -> list[View]:
+        out = []
+        seen: dict[str, int] = {}
+        unnumbered = 0
+        headings = 0
+        for node in nodes:
+            if isinstance(node, OperativeParagraph):
+                if node.num is None:
+                    unnumbered += 1
+                    eid = f"{prefix}para_nn{unnumbered}"
+                else:
+                    n = ascii_number(node.num) or EID_UNSAFE.sub("", node.num) or "0"
+                    seen[n] = seen.get(n, 0) + 1
+                    eid = f"{prefix}para_{n}" + (f"__{seen[n]}" if seen[n] > 1 else "")
+                out.append(self.paragraph(node, eid))
+            elif isinstance(node, CrossHeading):
+                headings += 1
+                out.append({"t": "crossHeading", "eId": f"{prefix}crossHeading_{headings}", "content": self.inlines(node.content)})
+            elif isinstance(node, Section):
+                label = EID_UNSAFE.sub("", node.num.translate(LOOKALIKES)) or "0"
+                if not label.isascii():
+                    label = str(len([o for o in out if o["t"] == "section"]) + 1)
+                eid = f"{prefix}sec_{label}"
+                out.append(
+                    {
+                        "t": "section",
+                        "eId": eid,
+                        "num": node.num,
+                        "heading": self.inlines(node.heading),
+                        "children": self.operative(node.children, f"{eid}__"),
+                    }
+                )
+        return out
+
+    def paragraph(self, node: OperativeParagraph, eid: str) -> View:
+        content = (self.wrapped(node.opening) if node.opening else []) + self.inlines(node.content)
+        return {
+            "t": "paragraph",
+            "eId": eid,
+            "num": node.num,
+            "content": content,
+            "list": self.point_list(node.points, node.wrap_up, eid, 1) if node.points else None,
+        }
+
+    def point_list(self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...], parent: str, level: int) -> View:
+        list_eid = f"{parent}__list_1"
+        items = []
+        used: dict[str, int] = {}
+        for index, point in enumerate(points, start=1):
+            label = point_label(self.lang, point.num, level, index)
+            used[label] = used.get(label, 0) + 1
+            if used[label] > 1:
+                label = f"{label}_{used[label]}"
+            eid = f"{list_eid}__point_{label}"
+            items.append(
+                {
+                    "eId": eid,
+                    "num": point.num,
+                    "content": self.inlines(point.content),
+                    "list": self.point_list(point.points, point.wrap_up, eid, level + 1) if point.points else None,
+                }
+            )
+        return {"eId": list_eid, "points": items, "wrap_up": self.inlines(wrap_up) if wrap_up else None}
+
+    def conclusion(self) -> View | None:
+        c = self.r.conclusion
+        if not c.meeting_text and not c.date_text:
+            return None
+        if c.meeting_text:
+            self.ref("adoption")
+            self.ref("adoptionMeeting")
+        if c.date_text:
+            self.ref("dateOfAdoption")
+        return {"meeting_text": c.meeting_text, "meeting": c.meeting, "date_text": c.date_text, "date": c.date}
+
+    # --- inline ---------------------------------------------------------------------------------
+
+    def inlines(self, nodes: tuple[Inline, ...]) -> list[View]:
+        return [self.inline(n) for n in nodes]
+
+    def inline(self, node: Inline) -> View:
+        if isinstance(node, Text):
+            return {"t": "text", "text": node.text}
+        if isinstance(node, Emphasis):
+            return {"t": node.kind, "children": self.inlines(node.children)}
+        if isinstance(node, Superscript):
+            return {"t": "sup", "text": node.text}
+        assert isinstance(node, NoteCall)
+        return self.call(node)
+
+    def call(self, node: NoteCall) -> View:
+        key = ascii_number(node.marker) or EID_UNSAFE.sub("", node.marker) or "0"
+        eid = f"authorialNote_{key}"
+        note = self.notes.get(key)
+        if note is None:
+            return {"t": "sup", "text": node.marker}
+        if key in self.called:
+            return {"t": "noteRef", "href": f"#{eid}", "marker": node.marker}
+        self.called.add(key)
+        return {"t": "note", "eId": eid, "marker": node.marker, "content": self.inlines(note.content)}

@@ -1,0 +1,168 @@
+"""Language data: `languages/*.toml` → compiled `Language` objects (cached), and language
+detection from a text. No language fact lives in code."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+CODES = ("ar", "zh", "en", "fr", "ru", "es")
+"""The six UN languages, in the UN's order."""
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.V1)
+
+
+def _alternation(phrases: list[str], end: str) -> regex.Pattern[str] | None:
+    """An anchored pattern matching the longest of the phrases, followed by `end`."""
+    if not phrases:
+        return None
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return regex.compile(rf"^(?:{body}){end}", regex.V1)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's data, with its patterns compiled."""
+
+    code: str
+    frbr: str
+    name: str
+    script: regex.Pattern[str]
+    join: str
+    wrapper: tuple[str, ...]
+    number_order: str
+    data: dict[str, Any]
+    patterns: dict[str, regex.Pattern[str]]
+    preamble: regex.Pattern[str] | None
+    operative: regex.Pattern[str] | None
+    unnumbered: regex.Pattern[str] | None
+    formula: regex.Pattern[str]
+    months: dict[str, int]
+    date: regex.Pattern[str]
+    ordinals: dict[str, int]
+    emergency_ordinals: dict[str, int]
+    committees: tuple[tuple[str, str], ...]
+    letters: tuple[str, ...]
+
+    def pattern(self, key: str) -> regex.Pattern[str]:
+        """A compiled pattern by its `section.key` name."""
+        return self.patterns[key]
+
+
+# Keys of each table that hold patterns (compiled at load time).
+PATTERN_KEYS = {
+    "language": ("phrase_end",),
+    "masthead": (
+        "distribution",
+        "body",
+        "publisher",
+        "session",
+        "emergency_session",
+        "agenda",
+        "title",
+        "proponent",
+        "symbol",
+        "document_separator",
+    ),
+    "number": ("pattern", "emergency"),
+    "formula": ("tail",),
+    "operative": ("numbered",),
+    "points": ("level1", "level2"),
+    "sections": ("numbered", "annex", "part"),
+    "conclusion": ("meeting",),
+    "footnotes": ("call", "body"),
+}
+
+
+def _normal(text: str) -> str:
+    """Key for a look-up of printed words: whitespace collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+@cache
+def load(code: str) -> Language:
+    """The language with this ISO 639-1 code (ar, zh, en, fr, ru, es)."""
+    if code not in CODES:
+        raise KeyError(f"unknown language {code!r}; expected one of {', '.join(CODES)}")
+    raw = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    lang = data["language"]
+    patterns = {
+        f"{table}.{key}": _compile(data[table][key]) for table, keys in PATTERN_KEYS.items() for key in keys
+    }
+    end = lang["phrase_end"]
+    months: dict[str, int] = {}
+    for index, names in enumerate(data["dates"]["months"], start=1):
+        for name in names:
+            months[_normal(name)] = index
+    month_alt = "|".join(
+        regex.escape(n).replace(r"\ ", r"\s*").replace("/", r"\s*/\s*")
+        for n in sorted({n for names in data["dates"]["months"] for n in names}, key=lambda n: (-len(n), n))
+    )
+    date = _compile(data["dates"]["pattern"].replace("{month}", month_alt))
+    return Language(
+        code=lang["code"],
+        frbr=lang["frbr"],
+        name=lang["name"],
+        script=_compile(lang["script"]),
+        join=lang["join"],
+        wrapper=tuple(lang["wrapper"]),
+        number_order=lang["number_order"],
+        data=data,
+        patterns=patterns,
+        preamble=_alternation(data["phrases"]["preamble"], end),
+        operative=_alternation(data["phrases"]["operative"], end),
+        unnumbered=_alternation(data["operative"]["unnumbered"], end),
+        formula=_compile(
+            "^(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["formula"]["phrases"]) + ")"
+        ),
+        months=months,
+        date=date,
+        ordinals={_normal(o): i for i, o in enumerate(data["sessions"]["ordinals"], start=1)},
+        emergency_ordinals={
+            _normal(o): i for i, o in enumerate(data["sessions"]["emergency_ordinals"], start=1)
+        },
+        committees=tuple((_normal(p), k) for p, k in data["masthead"]["committees"]),
+        letters=tuple(data["points"]["level1_letters"].split()),
+    )
+
+
+def normal(text: str) -> str:
+    """Key for looking printed words up in language data."""
+    return _normal(text)
+
+
+def available() -> tuple[str, ...]:
+    """Codes of the languages whose data file exists."""
+    files = resources.files(__package__)
+    return tuple(c for c in CODES if files.joinpath(f"{c}.toml").is_file())
+
+
+def detect(text: str) -> str | None:
+    """The language of a text: the script first, then formula and masthead words."""
+    sample = text[:20000]
+    scores: list[tuple[int, str]] = []
+    for code in available():
+        lang = load(code)
+        script = len(lang.script.findall(sample))
+        words = sum(
+            1 for line in sample.splitlines() if lang.formula.match(line.strip()) or _masthead_word(lang, line)
+        )
+        scores.append((script + 1000 * words, code))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] == 0:
+        return None
+    return scores[0][1]
+
+
+def _masthead_word(lang: Language, line: str) -> bool:
+    line = line.strip()
+    return bool(lang.pattern("masthead.body").match(line) or lang.pattern("masthead.title").match(line))

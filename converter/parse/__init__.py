@@ -1,0 +1,263 @@
+"""Text → `Resolution`: the recognisers of this package run in a fixed order over the blocks of
+the input. Parsing never raises on content: every problem becomes a diagnostic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, has_errors
+from ..languages import Language, detect, load
+from ..model import (
+    Annex,
+    Body,
+    Conclusion,
+    Footnote,
+    Inline,
+    Masthead,
+    NoteCall,
+    Resolution,
+    Span,
+    Text,
+)
+from ..source import Source, clean
+from .blocks import Block, front_matter, split_lines
+from .body import BodyParser
+from .conclusion import find_conclusion
+from .dates import iso_date
+from .footnotes import RawNote, ascii_digits, take_bodies
+from .furniture import take_furniture
+from .inline import parse_inline
+from .masthead import read_masthead, read_number, session_of
+
+DIGITS = {ord(c): str(int(c)) for c in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The result of parsing: a resolution (None when the text is not one) and diagnostics."""
+
+    resolution: Resolution | None
+    diagnostics: list[Diagnostic]
+
+
+class _Run:
+    """The state of one parse: source, language, diagnostics."""
+
+    def __init__(self, source: Source, lang: Language, diagnostics: list[Diagnostic]) -> None:
+        self.source = source
+        self.lang = lang
+        self.diagnostics = diagnostics
+        self.markers: frozenset[str] = frozenset()
+
+    def warn(self, code: str, message: str, block: Block | None) -> None:
+        self.diagnostics.append(self.source.diagnostic(code, message, block.span() if block else None))
+
+    def inline(self, block: Block) -> tuple[Inline, ...]:
+        return parse_inline(block, self.markers, DIGITS)
+
+
+def parse(text: str, *, lang: str | None = None) -> Parsed:
+    """Parse the text of a resolution into the model."""
+    source, diagnostics = clean(text)
+    if not source.text.strip():
+        return Parsed(None, [Diagnostic("empty-input", "the input is empty or only whitespace", None, 1, 1)])
+    meta, start = front_matter(source.text)
+    code = lang or detect(source.text[start:])
+    if code is None:
+        diagnostics.append(Diagnostic("unknown-language", "the language could not be detected; use --lang", None, 1, 1))
+        return Parsed(None, diagnostics)
+    run = _Run(source, load(code), diagnostics)
+    resolution = _parse_blocks(run, split_lines(source.text, start), meta)
+    if has_errors(run.diagnostics):
+        resolution = None
+    return Parsed(resolution, run.diagnostics)
+
+
+def _refuse(run: _Run, code: str, message: str, block: Block | None = None) -> None:
+    run.diagnostics.append(run.source.diagnostic(code, message, block.span() if block else None))
+
+
+def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resolution | None:
+    lang = run.lang
+    blocks, footer = take_furniture(blocks, lang)
+    blocks, raw_notes = take_bodies(blocks, lang)
+    formula_at = next((i for i, b in enumerate(blocks) if not b.escaped and lang.formula.match(b.text)), None)
+    number_at = None
+    if formula_at is not None:
+        number_at = next((i for i in range(formula_at - 1, -1, -1) if read_number(lang, blocks[i])), None)
+    if formula_at is None or number_at is None:
+        what = "formula" if formula_at is None else "resolution number"
+        _refuse(run, "not-a-resolution", f"not a resolution: no {what} found")
+        return None
+    masthead, unknown = read_masthead(lang, blocks[:number_at])
+    for block, line in unknown:
+        run.warn("unparsed-masthead", f"masthead line not recognised: {line[:60]!r}", block)
+    number_block = blocks[number_at]
+    for extra in blocks[number_at + 1 : formula_at]:
+        number_block = number_block.join(extra, lang.join)
+    numbers = read_number(lang, number_block)
+    assert numbers is not None
+    session, number = _session_and_number(run, masthead, numbers, number_block)
+    title = run.inline(number_block.slice(numbers.title_start))
+
+    formula_block = blocks[formula_at]
+    formula_match = lang.formula.match(formula_block.text)
+    assert formula_match is not None
+    formula = formula_match.group(0)
+    formula_tail = formula_block.text[formula_match.end() :]
+
+    found = find_conclusion(blocks, lang, formula_at + 1)
+    end, after = (found[0], found[1]) if found else (len(blocks), len(blocks))
+    conclusion = found[2] if found else Conclusion(None, None, None, None)
+
+    run.markers = frozenset(n.key for n in raw_notes)
+    body_blocks = blocks[formula_at + 1 : end]
+    parser = BodyParser(lang, run.inline, run.warn)
+    for i, block in enumerate(body_blocks):
+        parser.feed(block, body_blocks[i + 1] if i + 1 < len(body_blocks) else None)
+    preamble = parser.preamble()
+    operative = parser.operative()
+    if not operative:
+        _refuse(run, "not-a-resolution", "not a resolution: no operative paragraph found", formula_block)
+        return None
+    annexes = _annexes(run, blocks[after:])
+    footnotes, preamble, operative = _footnotes(run, raw_notes, blocks, preamble, operative)
+
+    adopted = conclusion.date or masthead.adopted
+    if adopted is None:
+        _refuse(run, "no-adoption-date", "no adoption date: neither a conclusion date nor an 'adopted on' line")
+        return None
+    issued, printed = _issued(run, masthead, meta, adopted)
+    return Resolution(
+        language=lang.code,
+        masthead=masthead,
+        footer=footer,
+        number_text=numbers.printed,
+        session=session,
+        number=number,
+        title_separator=numbers.separator,
+        title=title,
+        body=Body(formula, formula_tail, preamble, operative),
+        parts=(),
+        conclusion=conclusion,
+        annexes=annexes,
+        footnotes=footnotes,
+        adopted=adopted,
+        issued=issued,
+        issued_printed=printed,
+    )
+
+
+def _session_and_number(run: _Run, masthead: Masthead, numbers: object, block: Block) -> tuple[str, str]:
+    """Which of the two printed numbers is the session: the session line decides."""
+    from .masthead import NumberLine
+
+    assert isinstance(numbers, NumberLine)
+    first, second = ascii_digits(numbers.first), ascii_digits(numbers.second)
+    if numbers.emergency:
+        digits = "".join(ch for ch in first if ch.isdigit())
+        return f"ES-{int(digits)}", str(int(second))
+    first, second = str(int(first)), str(int(second))
+    session = masthead.session
+    if session == first and session != second:
+        return first, second
+    if session == second and session != first:
+        return second, first
+    if session is None:
+        run.warn("number-order", "no session line: the number is read in the language's usual order", block)
+    if run.lang.number_order == "number/session":
+        return second, first
+    return first, second
+
+
+def _issued(run: _Run, masthead: Masthead, meta: dict[str, str], adopted: str) -> tuple[str, bool]:
+    if masthead.issued:
+        return masthead.issued, True
+    front = meta.get("date", "")
+    if iso_date(load("en"), front) or _is_iso(front):
+        run.warn("issued-from-front-matter", f"no issuance date printed: the front matter's {front} is used", None)
+        return front if _is_iso(front) else iso_date(load("en"), front) or adopted, False
+    run.warn("issued-from-adoption", "no issuance date printed: the adoption date is used", None)
+    return adopted, False
+
+
+def _is_iso(text: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _annexes(run: _Run, blocks: list[Block]) -> tuple[Annex, ...]:
+    annex = run.lang.pattern("sections.annex")
+    groups: list[tuple[list[str], list[Block], Block]] = []
+    for block in blocks:
+        if not block.escaped and annex.match(block.text):
+            groups.append(([block.text], [], block))
+        elif groups:
+            groups[-1][1].append(block)
+        else:
+            groups.append(([], [block], block))
+    return tuple(
+        Annex(tuple(heading), tuple(run.inline(b) for b in content), first.span())
+        for heading, content, first in groups
+    )
+
+
+def _footnotes(
+    run: _Run, raw: list[RawNote], blocks: list[Block], preamble: tuple, operative: tuple  # type: ignore[type-arg]
+) -> tuple[tuple[Footnote, ...], tuple, tuple]:  # type: ignore[type-arg]
+    """Footnotes in marker order; calls without a body and bodies never called reported."""
+    called: set[str] = set()
+    call = run.lang.pattern("footnotes.call")
+    for block in blocks:
+        for match in call.finditer(block.text):
+            called.add(ascii_digits(match.group("marker")))
+            if ascii_digits(match.group("marker")) not in run.markers:
+                start = block.offset(match.start())
+                run.diagnostics.append(
+                    run.source.diagnostic(
+                        "note-without-body",
+                        f"footnote {match.group('marker')} is called but has no body",
+                        Span(start, start + len(match.group(0))),
+                    )
+                )
+    notes = []
+    for note in raw:
+        if note.key not in called:
+            run.warn("note-not-called", f"footnote {note.marker} is never called: attached before it", note.block)
+            preamble, operative = _attach(note, preamble, operative)
+        notes.append(Footnote(note.marker, run.inline(note.block), note.block.span()))
+    notes.sort(key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker))
+    return tuple(notes), preamble, operative
+
+
+def _attach(note: RawNote, preamble: tuple, operative: tuple) -> tuple[tuple, tuple]:  # type: ignore[type-arg]
+    """A call of an uncalled note appended to the paragraph that precedes its body."""
+    from dataclasses import replace
+
+    target = note.block.start
+    best: tuple[str, int] | None = None
+    for i, p in enumerate(preamble):
+        if p.span is not None and p.span.start < target:
+            best = ("preamble", i)
+    for i, o in enumerate(operative):
+        if o.span is not None and o.span.start < target:
+            best = ("operative", i)
+    if best is None:
+        return preamble, operative
+    call = (NoteCall(note.marker),)
+    if best[0] == "preamble":
+        p = preamble[best[1]]
+        preamble = preamble[: best[1]] + (replace(p, content=p.content + call),) + preamble[best[1] + 1 :]
+    else:
+        o = operative[best[1]]
+        if hasattr(o, "content"):
+            operative = operative[: best[1]] + (replace(o, content=o.content + call),) + operative[best[1] + 1 :]
+    return preamble, operative
+
+
+__all__ = ["Parsed", "parse", "session_of", "Text"]

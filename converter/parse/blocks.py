@@ -1,0 +1,93 @@
+"""Source text → blocks: the front matter set aside, then one block per non-empty line, each
+knowing the source offset of every character (so that joined blocks keep exact spans)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Span
+
+# A YAML front-matter block at the very start: "---", key: value lines, "---".
+FRONT_MATTER = regex.compile(r"\A\s*---[ \t]*\n(?P<body>(?:.*\n)*?)---[ \t]*(?:\n|\Z)")
+FRONT_MATTER_ITEM = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text with the source offset of each of its segments."""
+
+    text: str
+    """The text, stripped."""
+    segments: tuple[tuple[int, int], ...]
+    """(index in text, source offset) where each joined piece starts."""
+    escaped: bool = False
+    """The block started with `\\`: never structural."""
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][1]
+
+    def offset(self, index: int) -> int:
+        """The source offset of text[index]."""
+        best = self.segments[0]
+        for seg in self.segments:
+            if seg[0] <= index:
+                best = seg
+            else:
+                break
+        return best[1] + index - best[0]
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """The source span of text[start:end]."""
+        end = len(self.text) if end is None else end
+        return Span(self.offset(start), self.offset(max(start, end - 1)) + 1 if end > start else self.offset(start))
+
+    def slice(self, start: int, end: int | None = None) -> Block:
+        """A sub-block of text[start:end], stripped, keeping offsets."""
+        end = len(self.text) if end is None else end
+        piece = self.text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        text = piece.strip()
+        first = start + lead
+        segments = [(0, self.offset(first))]
+        for index, offset in self.segments:
+            if first < index < first + len(text):
+                segments.append((index - first, offset))
+        return Block(text, tuple(segments), self.escaped)
+
+    def join(self, other: Block, separator: str) -> Block:
+        """This block followed by another, with separator between."""
+        shift = len(self.text) + len(separator)
+        segments = self.segments + tuple((i + shift, o) for i, o in other.segments)
+        return Block(self.text + separator + other.text, segments, self.escaped)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """The extractor's YAML front matter (flat key: value pairs) and where the content starts."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    items = {}
+    for line in match.group("body").splitlines():
+        item = FRONT_MATTER_ITEM.match(line)
+        if item:
+            items[item.group("key")] = item.group("value").strip().strip("\"'")
+    return items, match.end()
+
+
+def split_lines(text: str, start: int = 0) -> list[Block]:
+    """One block per non-empty line of text[start:]; a leading `\\` marks a literal block."""
+    blocks = []
+    offset = start
+    for line in text[start:].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = offset + len(line) - len(line.lstrip())
+            escaped = stripped.startswith("\\") and not stripped.startswith("\\\\")
+            if escaped:
+                stripped, lead = stripped[1:], lead + 1
+            blocks.append(Block(stripped, ((0, lead),), escaped))
+        offset += len(line) + 1
+    return blocks

@@ -1,0 +1,255 @@
+"""Blocks after the formula → preambular paragraphs and the operative tree (numbered and
+unnumbered paragraphs, points, sections, cross-headings), with paragraphs cut by a page break
+joined again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from ..languages import Language
+from ..model import (
+    BodyNode,
+    CrossHeading,
+    Inline,
+    OperativeParagraph,
+    Point,
+    PreambularParagraph,
+    Section,
+)
+from .blocks import Block
+from .phrases import opening_of
+
+# A block ends a paragraph when its last character is punctuation (any script); otherwise the
+# next block continues it (a page break or a wrapped line cut it).
+ENDS_PARAGRAPH = regex.compile(r"[\p{P}\p{S}]\s*$")
+ROMAN = regex.compile(r"^[ivxl]+$")
+
+InlineParser = Callable[[Block], tuple[Inline, ...]]
+Warn = Callable[[str, str, Block], None]
+
+
+@dataclass
+class _Point:
+    num: str
+    block: Block
+    points: list[_Point] = field(default_factory=list)
+    wrap_up: Block | None = None
+
+
+@dataclass
+class _Para:
+    num: str | None
+    block: Block
+    points: list[_Point] = field(default_factory=list)
+    wrap_up: Block | None = None
+
+
+@dataclass
+class _Section:
+    num: str
+    heading: Block
+    children: list[_Para | _Heading | _Section] = field(default_factory=list)
+
+
+@dataclass
+class _Heading:
+    block: Block
+
+
+@dataclass
+class _Body:
+    preamble: list[Block] = field(default_factory=list)
+    operative: list[_Para | _Heading | _Section] = field(default_factory=list)
+
+
+def continues(previous: Block | None, block: Block) -> bool:
+    """Whether `block` is the rest of `previous`, cut by a page break or a line wrap."""
+    return previous is not None and not ENDS_PARAGRAPH.search(previous.text) and not block.escaped
+
+
+class BodyParser:
+    """Reads the blocks between the formula and the conclusion, one at a time."""
+
+    def __init__(self, lang: Language, inline: InlineParser, warn: Warn) -> None:
+        self.lang = lang
+        self.inline = inline
+        self.warn = warn
+        self.body = _Body()
+        self.state = "preamble"
+        self.section: _Section | None = None
+        self.last: Block | None = None
+        self.replace_last: Callable[[Block], None] | None = None
+
+    # --- recognisers -------------------------------------------------------------------------
+
+    def _numbered(self, block: Block) -> regex.Match[str] | None:
+        return None if block.escaped else self.lang.pattern("operative.numbered").match(block.text)
+
+    def _point(self, block: Block) -> tuple[int, regex.Match[str]] | None:
+        if block.escaped or self.state != "operative":
+            return None
+        para = self._current_para()
+        level1 = self.lang.pattern("points.level1").match(block.text)
+        level2 = self.lang.pattern("points.level2").match(block.text)
+        open_point = para.points[-1] if para and para.points else None
+        if level2 and open_point is not None:
+            expected = self._next_letter(open_point.num)
+            label = level2.group("label")
+            if level1 is None or label != expected or open_point.points:
+                return 2, level2
+        if level1 and para is not None:
+            return 1, level1
+        return None
+
+    def _next_letter(self, num: str) -> str | None:
+        match = self.lang.pattern("points.level1").match(num)
+        if not match:
+            return None
+        letters = self.lang.letters
+        label = match.group("label")
+        if label in letters and letters.index(label) + 1 < len(letters):
+            return letters[letters.index(label) + 1]
+        return None
+
+    def _section(self, block: Block) -> regex.Match[str] | None:
+        if block.escaped:
+            return None
+        match = self.lang.pattern("sections.numbered").match(block.text)
+        if match and not ENDS_PARAGRAPH.search(match.group("heading").rstrip(")")):
+            return match
+        return None
+
+    def _current_para(self) -> _Para | None:
+        container = self.section.children if self.section else self.body.operative
+        if container and isinstance(container[-1], _Para):
+            return container[-1]
+        return None
+
+    # --- feeding -----------------------------------------------------------------------------
+
+    def feed(self, block: Block, next_block: Block | None) -> None:
+        """Take one block."""
+        if self.last is not None and continues(self.last, block) and not self._structural(block):
+            joined = self.last.join(block, self.lang.join)
+            assert self.replace_last is not None
+            self.replace_last(joined)
+            self.last = joined
+            return
+        numbered = self._numbered(block)
+        if numbered:
+            self._add_para(_Para(numbered.group("num").strip(), block.slice(numbered.end())))
+            return
+        point = self._point(block)
+        if point:
+            self._add_point(*point, block)
+            return
+        section = self._section(block)
+        if section and self.state == "operative" or section and self._opens_operative(next_block):
+            self.state = "operative"
+            heading = block.slice(section.start("heading"))
+            self.section = _Section(section.group("num").strip(), heading)
+            self.body.operative.append(self.section)
+            self._track(heading, lambda b: setattr(self.section, "heading", b))
+            return
+        if self.state == "preamble" and self._opens_unnumbered(block):
+            self.state = "operative"
+        if self.state == "preamble":
+            self.body.preamble.append(block)
+            index = len(self.body.preamble) - 1
+            self._track(block, lambda b: self.body.preamble.__setitem__(index, b))
+            return
+        self._add_unnumbered(block, next_block)
+
+    def _structural(self, block: Block) -> bool:
+        return bool(self._numbered(block) or self._point(block) or self._section(block))
+
+    def _opens_unnumbered(self, block: Block) -> bool:
+        pattern = self.lang.unnumbered
+        return pattern is not None and not block.escaped and bool(pattern.match(block.text))
+
+    def _opens_operative(self, block: Block | None) -> bool:
+        return block is not None and bool(self._numbered(block))
+
+    def _track(self, block: Block, replace: Callable[[Block], None]) -> None:
+        self.last = block
+        self.replace_last = replace
+
+    def _container(self) -> list[_Para | _Heading | _Section]:
+        return self.section.children if self.section else self.body.operative
+
+    def _add_para(self, para: _Para) -> None:
+        self.state = "operative"
+        container = self._container()
+        container.append(para)
+        self._track(para.block, lambda b: setattr(para, "block", b))
+
+    def _add_point(self, level: int, match: regex.Match[str], block: Block) -> None:
+        para = self._current_para()
+        assert para is not None
+        point = _Point(match.group("num"), block.slice(match.end()))
+        if level == 2 and para.points:
+            para.points[-1].points.append(point)
+        else:
+            para.points.append(point)
+        self._track(point.block, lambda b: setattr(point, "block", b))
+
+    def _add_unnumbered(self, block: Block, next_block: Block | None) -> None:
+        para = self._current_para()
+        if para is not None and para.points:
+            target = para.points[-1] if para.points[-1].points else para
+            if target.wrap_up is None:
+                target.wrap_up = block
+                self._track(block, lambda b: setattr(target, "wrap_up", b))
+                return
+        if not ENDS_PARAGRAPH.search(block.text) and next_block is not None and self._structural(next_block):
+            self._container().append(_Heading(block))
+            self.last = None
+            return
+        self._add_para(_Para(None, block))
+
+    # --- building the model ------------------------------------------------------------------
+
+    def preamble(self) -> tuple[PreambularParagraph, ...]:
+        out = []
+        for block in self.body.preamble:
+            nodes = self.inline(block)
+            opening, rest, known = opening_of(self.lang, "preamble", nodes)
+            if not known:
+                self.warn("unknown-opening", f"preambular paragraph opens with an unknown phrase {opening!r}", block)
+            out.append(PreambularParagraph(opening, rest, block.span()))
+        return tuple(out)
+
+    def operative(self) -> tuple[BodyNode, ...]:
+        return tuple(self._node(n) for n in self.body.operative)
+
+    def _node(self, node: _Para | _Heading | _Section) -> BodyNode:
+        if isinstance(node, _Heading):
+            return CrossHeading(self.inline(node.block), node.block.span())
+        if isinstance(node, _Section):
+            return Section(
+                node.num, self.inline(node.heading), tuple(self._node(c) for c in node.children), node.heading.span()
+            )
+        nodes = self.inline(node.block)
+        opening, rest, known = opening_of(self.lang, "operative", nodes)
+        if not known and opening:
+            self.warn("unknown-opening", f"operative paragraph opens with an unknown phrase {opening!r}", node.block)
+        return OperativeParagraph(
+            node.num,
+            opening,
+            rest,
+            tuple(self._build_point(p) for p in node.points),
+            self.inline(node.wrap_up) if node.wrap_up else (),
+            node.block.span(),
+        )
+
+    def _build_point(self, point: _Point) -> Point:
+        return Point(
+            point.num,
+            self.inline(point.block),
+            tuple(self._build_point(p) for p in point.points),
+            self.inline(point.wrap_up) if point.wrap_up else (),
+            point.block.span(),
+        )

@@ -1,0 +1,109 @@
+"""Block text → inline nodes: `**bold**`, `*italic*`, footnote calls `^(n)`, other
+superscripts `^(er)`, and `\\` escapes. Unbalanced markers stay text."""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Emphasis, Inline, NoteCall, Span, Superscript, Text
+from .blocks import Block
+
+# A superscript or call: "^(" … ")" with no nested parentheses.
+SUPERSCRIPT = regex.compile(r"\^\((?P<body>[^()\s]{1,12})\)")
+
+
+def parse_inline(block: Block, markers: frozenset[str], digits: dict[str, str]) -> tuple[Inline, ...]:
+    """Inline nodes of a block. `markers` are the footnote markers (ASCII form) that exist."""
+    nodes, _ = _parse(block, 0, "", markers, digits)
+    return tuple(_merge(nodes))
+
+
+def _parse(
+    block: Block, index: int, closing: str, markers: frozenset[str], digits: dict[str, str]
+) -> tuple[list[Inline], int]:
+    """Parse from index until `closing` (a `*` run) or the end; returns nodes and the index after."""
+    text = block.text
+    nodes: list[Inline] = []
+    buf: list[str] = []
+    buf_start = index
+
+    def flush(at: int) -> None:
+        nonlocal buf_start
+        if buf:
+            nodes.append(Text("".join(buf), block.span(buf_start, at)))
+            buf.clear()
+        buf_start = at
+
+    i = index
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            if not buf:
+                buf_start = i
+            buf.append(text[i + 1])
+            i += 2
+            continue
+        if ch == "*":
+            run = "**" if text.startswith("**", i) else "*"
+            if closing and run == closing and i > index and not text[i - 1].isspace():
+                flush(i)
+                return nodes, i + len(run)
+            if _opens(text, i, run):
+                inner, after = _parse(block, i + len(run), run, markers, digits)
+                if after > 0:
+                    flush(i)
+                    nodes.append(Emphasis("b" if run == "**" else "i", tuple(_merge(inner)), block.span(i, after)))
+                    i = after
+                    buf_start = i
+                    continue
+        if ch == "^":
+            match = SUPERSCRIPT.match(text, i)
+            if match:
+                flush(i)
+                body = match.group("body")
+                span = block.span(i, match.end())
+                if body.translate(digits) in markers:
+                    nodes.append(NoteCall(body, span))
+                else:
+                    nodes.append(Superscript(body, span))
+                i = match.end()
+                buf_start = i
+                continue
+        if not buf:
+            buf_start = i
+        buf.append(ch)
+        i += 1
+    if closing:
+        return [], -1  # unclosed: the caller keeps the marker as text
+    flush(i)
+    return nodes, i
+
+
+def _opens(text: str, i: int, run: str) -> bool:
+    """A `*` run opens emphasis when followed by a non-space and closed later on."""
+    after = i + len(run)
+    return after < len(text) and not text[after].isspace() and text.find(run, after + 1) > 0
+
+
+def _merge(nodes: list[Inline]) -> list[Inline]:
+    """Adjacent Text nodes become one."""
+    out: list[Inline] = []
+    for node in nodes:
+        if out and isinstance(node, Text) and isinstance(out[-1], Text):
+            prev = out[-1]
+            span = Span(prev.span.start, node.span.end) if prev.span and node.span else None
+            out[-1] = Text(prev.text + node.text, span)
+        else:
+            out.append(node)
+    return out
+
+
+def plain(nodes: tuple[Inline, ...] | list[Inline]) -> str:
+    """The text of inline nodes, calls and superscripts left out."""
+    parts = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Emphasis):
+            parts.append(plain(node.children))
+    return "".join(parts)

@@ -1,0 +1,151 @@
+"""Blocks before the formula → the masthead (each printed line classified, with the dates,
+session, agenda item and originating documents it states) and the number-and-title line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..languages import Language, load, normal
+from ..model import Masthead, MastheadLine, Span
+from .blocks import Block
+from .dates import iso_date
+
+# An originating document inside a proponent line: a symbol, or an addendum of the previous one.
+SYMBOL = regex.compile(r"^[A-Z]+(?:/[\w.\-()]+)+$")
+SUFFIX = regex.compile(r"^(?:Add|Rev|Corr|Amend)\.\d+(?:/(?:Add|Rev|Corr|Amend)\.\d+)*$")
+PARENTHESISED = regex.compile(r"\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\]?\s*$")
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    """What the number-and-title line says."""
+
+    printed: str
+    first: str
+    second: str
+    emergency: bool
+    separator: str
+    title_start: int
+
+
+def match_number(lang: Language, text: str) -> regex.Match[str] | None:
+    """The number-and-title pattern (ordinary, then emergency) on a line."""
+    return lang.pattern("number.pattern").match(text) or lang.pattern("number.emergency").match(text)
+
+
+def read_number(lang: Language, block: Block) -> NumberLine | None:
+    """The parts of a number-and-title line."""
+    match = match_number(lang, block.text)
+    if not match:
+        return None
+    emergency = match.re is lang.pattern("number.emergency")
+    printed = block.text[match.start("first") : match.end("second")]
+    return NumberLine(
+        printed, match.group("first"), match.group("second"), emergency, match.group("sep"), match.start("title")
+    )
+
+
+def classify(lang: Language, text: str, seen: set[str]) -> str:
+    """The kind of a masthead line."""
+    p = lang.pattern
+    english = load(lang.data["masthead"]["date_language"])
+    checks = (
+        ("distribution", lambda: p("masthead.distribution").match(text)),
+        ("date", lambda: iso_date(english, text) or iso_date(lang, text)),
+        ("publisher", lambda: p("masthead.publisher").match(text)),
+        ("body", lambda: p("masthead.body").match(text)),
+        ("symbol", lambda: p("masthead.symbol").match(text)),
+        ("session", lambda: session_of(lang, text)),
+        ("agenda", lambda: p("masthead.agenda").match(text)),
+        ("title", lambda: p("masthead.title").match(text)),
+        ("proponent", lambda: p("masthead.proponent").match(text)),
+    )
+    for kind, check in checks:
+        if kind not in seen and check():
+            return kind
+    if "agenda" in seen and "title" not in seen:
+        return "agenda_title"
+    return "other"
+
+
+def session_of(lang: Language, text: str) -> str | None:
+    """The session a session line names: "67", or "ES-11" for an emergency special session."""
+    match = lang.pattern("masthead.emergency_session").match(text)
+    if match:
+        number = lang.emergency_ordinals.get(normal(match.group("ordinal")))
+        if number:
+            return f"ES-{number}"
+    match = lang.pattern("masthead.session").match(text)
+    if match:
+        found = lang.ordinals.get(normal(match.group("ordinal")))
+        if found:
+            return str(found)
+    return None
+
+
+def documents_of(lang: Language, text: str) -> tuple[tuple[str, str], ...]:
+    """Originating documents of a proponent line: (as printed, full symbol)."""
+    match = PARENTHESISED.search(text)
+    if not match:
+        return ()
+    out: list[tuple[str, str]] = []
+    previous = ""
+    for item in lang.pattern("masthead.document_separator").split(match.group("inner")):
+        item = item.strip()
+        if SYMBOL.match(item):
+            previous = item
+            out.append((item, item))
+        elif previous and SUFFIX.match(item):
+            out.append((item, f"{previous}/{item}"))
+        elif out:
+            break
+    return tuple(out)
+
+
+def committee_of(lang: Language, text: str) -> str | None:
+    """The reference key of the committee named in a proponent line."""
+    key = normal(text)
+    for phrase, committee in lang.committees:
+        if phrase in key:
+            return committee
+    return None
+
+
+def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[tuple[Block, str]]]:
+    """The masthead of the blocks before the number line; unrecognised lines are returned too."""
+    english = load(lang.data["masthead"]["date_language"])
+    lines: list[MastheadLine] = []
+    seen: set[str] = set()
+    issued = session = agenda_number = agenda_letter = adopted = committee = None
+    documents: tuple[tuple[str, str], ...] = ()
+    unknown: list[tuple[Block, str]] = []
+    for block in blocks:
+        text = block.text
+        kind = classify(lang, text, seen)
+        seen.add(kind)
+        lines.append(MastheadLine(kind, text, block.span()))
+        if kind == "date":
+            issued = iso_date(english, text) or iso_date(lang, text)
+        elif kind == "session":
+            session = session_of(lang, text)
+        elif kind == "agenda":
+            match = lang.pattern("masthead.agenda").match(text)
+            assert match is not None
+            agenda_number = str(int(match.group("number")))
+            agenda_letter = match.group("letter")
+        elif kind == "title":
+            match = lang.pattern("masthead.title").match(text)
+            if match and match.group("date"):
+                adopted = iso_date(lang, match.group("date"))
+        elif kind == "proponent":
+            committee = committee_of(lang, text)
+            documents = documents_of(lang, text)
+        elif kind == "other":
+            unknown.append((block, text))
+    span = Span(blocks[0].start, blocks[-1].span().end) if blocks else None
+    masthead = Masthead(
+        tuple(lines), issued, session, agenda_number, agenda_letter, adopted, committee, documents, span
+    )
+    return masthead, unknown

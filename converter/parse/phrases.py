@@ -1,0 +1,106 @@
+"""Opening phrases: the preambular phrase or operative verb that opens a paragraph, derived from
+the language data (longest known phrase), or taken from the input's own leading emphasis."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+
+from ..languages import Language
+from ..model import Emphasis, Inline, Span, Text
+from .inline import plain
+
+Kind = Literal["preamble", "operative"]
+
+WORD = regex.compile(r"\S+")
+
+
+def derive(lang: Language, kind: Kind, text: str) -> tuple[str, bool]:
+    """The opening phrase of a paragraph's text from the language data, and whether it is known.
+    Unknown: the first two words of a preambular paragraph, the first word of an operative one."""
+    pattern = lang.preamble if kind == "preamble" else lang.operative
+    if pattern is not None:
+        match = pattern.match(text)
+        if match:
+            return match.group(0), True
+    if kind == "operative" and lang.unnumbered is not None:
+        match = lang.unnumbered.match(text)
+        if match:
+            return match.group(0), True
+    words = list(WORD.finditer(text))[: 2 if kind == "preamble" else 1]
+    if not words:
+        return "", False
+    end = words[-1].end()
+    opening = text[:end].rstrip(",،;؛:.，、")
+    return opening, False
+
+
+def leading_emphasis(nodes: tuple[Inline, ...]) -> str | None:
+    """The text of an emphasis that opens the paragraph (text only, ≤ 12 words), if any."""
+    if not nodes or not isinstance(nodes[0], Emphasis):
+        return None
+    node: Inline = nodes[0]
+    while isinstance(node, Emphasis):
+        if not all(isinstance(c, Text | Emphasis) for c in node.children):
+            return None
+        if len(node.children) != 1:
+            break
+        node = node.children[0]
+    text = plain((nodes[0],))
+    if not text.strip() or len(text.split()) > 12 or text != text.lstrip():
+        return None
+    return text.rstrip()
+
+
+def split_opening(nodes: tuple[Inline, ...], opening: str) -> tuple[Inline, ...]:
+    """The inline nodes after an opening phrase of `len(opening)` characters (emphasis dropped
+    when it is exactly the phrase)."""
+    if not opening:
+        return nodes
+    if nodes and isinstance(nodes[0], Emphasis) and plain((nodes[0],)).rstrip() == opening:
+        trailing = plain((nodes[0],))[len(opening) :]
+        rest = nodes[1:]
+        return ((Text(trailing),) + rest) if trailing else rest
+    remaining = len(opening)
+    out: list[Inline] = []
+    for i, node in enumerate(nodes):
+        if remaining <= 0:
+            out.extend(nodes[i:])
+            break
+        if isinstance(node, Text):
+            if len(node.text) > remaining:
+                span = node.span
+                cut = Span(span.start + remaining, span.end) if span else None
+                out.append(Text(node.text[remaining:], cut))
+                out.extend(nodes[i + 1 :])
+                break
+            remaining -= len(node.text)
+        else:
+            out.extend(nodes[i:])
+            break
+    return tuple(out)
+
+
+def opening_of(lang: Language, kind: Kind, nodes: tuple[Inline, ...]) -> tuple[str, tuple[Inline, ...], bool]:
+    """(opening, the rest, known): the input's leading emphasis wins over the data."""
+    emphasised = leading_emphasis(nodes)
+    if emphasised:
+        return emphasised, split_opening(nodes, emphasised), True
+    text = plain(nodes)
+    opening, known = derive(lang, kind, text)
+    if not text.startswith(opening) or not _plain_prefix(nodes, len(opening)):
+        return "", nodes, False
+    return opening, split_opening(nodes, opening), known
+
+
+def _plain_prefix(nodes: tuple[Inline, ...], length: int) -> bool:
+    """Whether the first `length` characters are plain text (no call or emphasis inside)."""
+    seen = 0
+    for node in nodes:
+        if seen >= length:
+            return True
+        if not isinstance(node, Text):
+            return False
+        seen += len(node.text)
+    return seen >= length

@@ -1,0 +1,1 @@
+"""The AKN4UN Schematron profile, packaged as converter.schemas."""
