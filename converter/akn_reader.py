@@ -1,10 +1,419 @@
-"""AKN (ours or the UN's) → model."""
+"""AKN (ours or the UN's own files) → model. Layout differences between the two (spans with
+classes, `<a>` links, tabs, sublists beside points, numbers inside the text) are read into the
+same model. Never resolves entities nor reaches the network."""
 
 from __future__ import annotations
 
-from .model import Resolution
+from dataclasses import dataclass, field
+
+import regex
+from lxml import etree
+
+from .languages import CODES, Language, load
+from .model import (
+    Annex,
+    Body,
+    BodyNode,
+    Conclusion,
+    CrossHeading,
+    Emphasis,
+    Footer,
+    Footnote,
+    Inline,
+    Masthead,
+    MastheadLine,
+    NoteCall,
+    OperativeParagraph,
+    Point,
+    PreambularParagraph,
+    Resolution,
+    Section,
+    Superscript,
+    Text,
+)
+from .parse.blocks import Block
+from .parse.footnotes import ascii_digits
+from .parse.inline import plain
+from .parse.masthead import read_masthead
+from .parse.phrases import opening_of
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+A = f"{{{NS}}}"
+SPACES = regex.compile(r"\s+")
+HIERARCHY = {A + t for t in ("section", "part", "chapter", "division", "title", "subpart", "hcontainer")}
+LISTS = {A + "list", A + "blockList", A + "sublist"}
+
+
+class ReadError(ValueError):
+    """The XML is not an AKN resolution this reader understands."""
+
+
+def parser() -> etree.XMLParser:
+    """A parser that never resolves entities, loads DTDs or reaches the network."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def read_akn(xml: str | bytes) -> Resolution:
-    """The resolution an AKN document holds (work in progress)."""
-    raise NotImplementedError
+    """The resolution an AKN document holds."""
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    try:
+        root = etree.fromstring(data, parser())
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"not well-formed XML: {exc}") from None
+    if root.tag != A + "akomaNtoso":
+        raise ReadError("not an Akoma Ntoso document")
+    statement = root.find(A + "statement")
+    if statement is None:
+        statement = next(root.iter(A + "statement"), None)
+    if statement is None:
+        raise ReadError("no statement in the document")
+    return _Reader(statement).resolution()
+
+
+def _language(statement: etree._Element) -> Language:
+    element = statement.find(f"{A}meta/{A}identification/{A}FRBRExpression/{A}FRBRlanguage")
+    frbr = element.get("language") if element is not None else None
+    for code in CODES:
+        try:
+            lang = load(code)
+        except (KeyError, FileNotFoundError):
+            continue
+        if lang.frbr == frbr:
+            return lang
+    raise ReadError(f"unsupported expression language {frbr!r}")
+
+
+def squash(text: str) -> str:
+    """Whitespace runs (tabs, newlines) as single spaces."""
+    return SPACES.sub(" ", text)
+
+
+def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Leading and trailing whitespace of a paragraph's inline nodes removed."""
+    out = list(nodes)
+    while out and isinstance(out[0], Text) and not out[0].text.strip():
+        out.pop(0)
+    while out and isinstance(out[-1], Text) and not out[-1].text.strip():
+        out.pop()
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    if out and isinstance(out[0], Emphasis):
+        out[0] = _lstrip_emphasis(out[0])
+    return tuple(out)
+
+
+def _lstrip_emphasis(node: Emphasis) -> Emphasis:
+    children = list(node.children)
+    if children and isinstance(children[0], Text):
+        children[0] = Text(children[0].text.lstrip())
+        if not children[0].text:
+            children.pop(0)
+    elif children and isinstance(children[0], Emphasis):
+        children[0] = _lstrip_emphasis(children[0])
+    return Emphasis(node.kind, tuple(children))
+
+
+def _merge(nodes: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(squash(out[-1].text + node.text))
+        elif isinstance(node, Text):
+            out.append(Text(squash(node.text)))
+        elif isinstance(node, Emphasis) and not node.children:
+            continue
+        else:
+            out.append(node)
+    return out
+
+
+@dataclass
+class _Reader:
+    statement: etree._Element
+    notes: dict[str, Footnote] = field(default_factory=dict)
+    markers: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.lang = _language(self.statement)
+        self.markers = {ascii_digits(n.get("marker", "")) for n in self.statement.iter(A + "authorialNote")}
+
+    # --- inline ---------------------------------------------------------------------------------
+
+    def inlines(self, element: etree._Element | None, skip: frozenset[str] = frozenset()) -> tuple[Inline, ...]:
+        """The inline content of an element (its text and children)."""
+        if element is None:
+            return ()
+        return _trim(_merge(self._children(element, skip)))
+
+    def _children(self, element: etree._Element, skip: frozenset[str]) -> list[Inline]:
+        out: list[Inline] = []
+        if element.text:
+            out.append(Text(element.text))
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in skip:
+                out.extend(self._node(child, skip))
+            if child.tail:
+                out.append(Text(child.tail))
+        return out
+
+    def _node(self, el: etree._Element, skip: frozenset[str]) -> list[Inline]:
+        tag = el.tag
+        if tag == A + "authorialNote":
+            return [self._note(el)]
+        if tag == A + "noteRef":
+            return [NoteCall(el.get("marker", ""))]
+        if tag == A + "sup":
+            return self._sup(el)
+        if tag in (A + "b", A + "i"):
+            return [Emphasis("b" if tag == A + "b" else "i", tuple(_merge(self._children(el, skip))))]
+        if tag == A + "span":
+            return self._span(el, skip)
+        if tag in (A + "eol", A + "br"):
+            return [Text(" ")]
+        return self._children(el, skip)
+
+    def _span(self, el: etree._Element, skip: frozenset[str]) -> list[Inline]:
+        classes = set((el.get("class") or "").split())
+        nodes: list[Inline] = _merge(self._children(el, skip))
+        if "italic" in classes:
+            nodes = [Emphasis("i", tuple(nodes))]
+        if "bold" in classes:
+            nodes = [Emphasis("b", tuple(nodes))]
+        return nodes
+
+    def _sup(self, el: etree._Element) -> list[Inline]:
+        text = "".join(el.itertext()).strip()
+        inner = el.find(A + "authorialNote")
+        if inner is not None:
+            return [self._note(inner)]
+        if text in ("(", ")", ""):
+            return []
+        if ascii_digits(text.strip("()")) in self.markers:
+            return [NoteCall(text.strip("()"))]
+        return [Superscript(text)]
+
+    def _note(self, el: etree._Element) -> NoteCall:
+        marker = el.get("marker", "")
+        key = ascii_digits(marker)
+        if key not in self.notes:
+            paragraphs = [self.inlines(p) for p in el.iter(A + "p")] or [self.inlines(el)]
+            content: list[Inline] = []
+            for p in paragraphs:
+                if content and p:
+                    content.append(Text(" "))
+                content.extend(p)
+            self.notes[key] = Footnote(marker, tuple(_merge(content)))
+        return NoteCall(marker)
+
+    # --- the document ---------------------------------------------------------------------------
+
+    def resolution(self) -> Resolution:
+        s = self.statement
+        ident = s.find(f"{A}meta/{A}identification")
+        if ident is None:
+            raise ReadError("no identification in meta")
+        adopted = _attr(ident, f"{A}FRBRWork/{A}FRBRdate", "date")
+        issued = _attr(ident, f"{A}FRBRExpression/{A}FRBRdate", "date")
+        masthead = self.masthead()
+        number_text, separator, title = self.preface()
+        session, number = self.numbers(ident, number_text)
+        body = self.body()
+        conclusion = self.conclusion()
+        annexes = self.annexes()
+        footnotes = tuple(sorted(self.notes.values(), key=lambda n: _marker_key(n.marker)))
+        return Resolution(
+            language=self.lang.code,
+            masthead=masthead,
+            footer=self.footer(),
+            number_text=number_text,
+            session=session,
+            number=number,
+            title_separator=separator,
+            title=title,
+            body=body,
+            parts=(),
+            conclusion=conclusion,
+            annexes=annexes,
+            footnotes=footnotes,
+            adopted=adopted or conclusion.date or "",
+            issued=issued or adopted or "",
+            issued_printed=masthead.issued is not None,
+        )
+
+    def masthead(self) -> Masthead:
+        cover = self.statement.find(A + "coverPage")
+        lines = []
+        if cover is not None:
+            for p in cover.iter(A + "p"):
+                text = squash("".join(p.itertext())).strip()
+                if text:
+                    lines.append(text)
+        blocks = [Block(t, ((0, 0),)) for t in lines]
+        masthead, _ = read_masthead(self.lang, blocks)
+        return Masthead(
+            tuple(MastheadLine(line.kind, line.text) for line in masthead.lines),
+            masthead.issued,
+            masthead.session,
+            masthead.agenda_number,
+            masthead.agenda_letter,
+            masthead.adopted,
+            masthead.committee,
+            masthead.documents,
+        )
+
+    def footer(self) -> Footer:
+        presentation = self.statement.find(f"{A}meta/{A}presentation")
+        if presentation is None:
+            return Footer(None, None)
+        job = next((squash(e.text or "").strip() for e in presentation.iter(A + "docketNumber")), None)
+        recycle = any(
+            "recycl" in (e.get("alt") or "").lower() + (e.get("class") or "")
+            or (e.get("alt") or "") == self.lang.data["furniture"]["recycle"]
+            for e in presentation.iter(A + "img")
+        )
+        return Footer(job or None, self.lang.data["furniture"]["recycle"] if recycle else None)
+
+    def preface(self) -> tuple[str, str, tuple[Inline, ...]]:
+        preface = self.statement.find(A + "preface")
+        if preface is None:
+            raise ReadError("no preface")
+        number_el = next(preface.iter(A + "docNumber"), None)
+        title_el = next(preface.iter(A + "docTitle"), None)
+        number = squash("".join(number_el.itertext())).strip() if number_el is not None else ""
+        separator = " "
+        if number.endswith("."):
+            number, separator = number[:-1].rstrip(), ". "
+        elif number_el is not None and number_el.tail and number_el.tail.strip():
+            separator = squash(number_el.tail)
+        title = self.inlines(title_el)
+        if len(title) == 1 and isinstance(title[0], Emphasis):
+            title = _trim(list(title[0].children))
+        return number, separator, title
+
+    def numbers(self, ident: etree._Element, number_text: str) -> tuple[str, str]:
+        value = _attr(ident, f"{A}FRBRWork/{A}FRBRnumber", "value")
+        if not value:
+            uri = _attr(ident, f"{A}FRBRWork/{A}FRBRuri", "value") or ""
+            value = uri.rstrip("/").rsplit("/", 1)[-1]
+        session, _, number = value.rpartition("-")
+        if not session:
+            first, _, second = ascii_digits(number_text).partition("/")
+            return first, second
+        return session, number
+
+    def body(self) -> Body:
+        preamble_el = self.statement.find(A + "preamble")
+        formula, tail = "", ""
+        pre: list[PreambularParagraph] = []
+        if preamble_el is not None:
+            formula_el = preamble_el.find(A + "formula")
+            if formula_el is not None:
+                text = plain(self.inlines(formula_el))
+                match = self.lang.formula.match(text)
+                end = match.end() if match else len(text.rstrip(",، :"))
+                formula, tail = text[:end], text[end:]
+            for c in preamble_el:
+                if c.tag in (A + "container", A + "p", A + "blockContainer"):
+                    nodes = self.inlines(c)
+                    if nodes:
+                        opening, rest, _ = opening_of(self.lang, "preamble", nodes)
+                        pre.append(PreambularParagraph(opening, rest))
+        main = self.statement.find(A + "mainBody")
+        operative = self.hierarchy(main) if main is not None else ()
+        return Body(formula, tail, tuple(pre), operative)
+
+    def hierarchy(self, element: etree._Element) -> tuple[BodyNode, ...]:
+        out: list[BodyNode] = []
+        for child in element:
+            if child.tag == A + "paragraph":
+                out.append(self.paragraph(child))
+            elif child.tag == A + "hcontainer" and child.get("name") == "crossHeading":
+                out.append(CrossHeading(self.inlines(child.find(A + "heading"))))
+            elif child.tag in HIERARCHY:
+                num = squash("".join(child.findtext(A + "num") or "")).strip()
+                heading = child.find(A + "heading")
+                if heading is None:
+                    heading = child.find(A + "subheading")
+                out.append(Section(num, self.inlines(heading), self.hierarchy(child)))
+            elif child.tag in (A + "crossHeading", A + "heading", A + "subheading"):
+                out.append(CrossHeading(self.inlines(child)))
+        return tuple(out)
+
+    def paragraph(self, el: etree._Element) -> OperativeParagraph:
+        num_el = el.find(A + "num")
+        num = squash("".join(num_el.itertext())).strip() if num_el is not None else None
+        lst = next((c for c in el if c.tag in LISTS), None)
+        if lst is not None:
+            intro, points, wrap = self.listing(lst)
+        else:
+            intro, points, wrap = self.inlines(el.find(A + "content"), frozenset()), (), ()
+        opening, rest, _ = opening_of(self.lang, "operative", intro)
+        return OperativeParagraph(num or None, opening, rest, points, wrap)
+
+    def listing(self, lst: etree._Element) -> tuple[tuple[Inline, ...], tuple[Point, ...], tuple[Inline, ...]]:
+        intro = self.inlines(lst.find(A + "intro"))
+        points: list[Point] = []
+        wrap: tuple[Inline, ...] = ()
+        for child in lst:
+            if child.tag in (A + "point", A + "item"):
+                points.append(self.point(child))
+            elif child.tag in LISTS and points:
+                _, subs, sub_wrap = self.listing(child)
+                last = points[-1]
+                points[-1] = Point(last.num, last.content, last.points + subs, sub_wrap or last.wrap_up)
+            elif child.tag in (A + "wrapUp", A + "wrapup"):
+                wrap = self.inlines(child)
+        return intro, tuple(points), wrap
+
+    def point(self, el: etree._Element) -> Point:
+        num = squash("".join(el.findtext(A + "num") or "")).strip()
+        lst = next((c for c in el if c.tag in LISTS), None)
+        if lst is not None:
+            intro, points, wrap = self.listing(lst)
+            return Point(num, intro, points, wrap)
+        return Point(num, self.inlines(el.find(A + "content")))
+
+    def conclusion(self) -> Conclusion:
+        concl = self.statement.find(A + "conclusions")
+        if concl is None:
+            return Conclusion(None, None, None, None)
+        meeting = next(concl.iter(A + "location"), None)
+        if meeting is None:
+            meeting = next((i for i in concl.iter(A + "inline") if "eeting" in (i.get("name") or "")), None)
+        date = next(concl.iter(A + "docDate"), None)
+        meeting_text = squash("".join(meeting.itertext())).strip() if meeting is not None else None
+        number = None
+        if meeting is not None:
+            digits = regex.search(r"\d+", ascii_digits(meeting_text or ""))
+            number = digits.group(0) if digits else None
+        date_text = squash("".join(date.itertext())).strip() if date is not None else None
+        return Conclusion(meeting_text, number, date_text, date.get("date") if date is not None else None)
+
+    def annexes(self) -> tuple[Annex, ...]:
+        out = []
+        for attachment in self.statement.iterfind(f"{A}attachments/{A}attachment"):
+            doc = next((c for c in attachment if isinstance(c.tag, str)), None)
+            if doc is None:
+                continue
+            heading = tuple(
+                squash("".join(p.itertext())).strip() for p in doc.iterfind(f"{A}preface/{A}p")
+            )
+            blocks = tuple(self.inlines(p) for p in doc.iter(A + "p") if not _in(p, A + "preface"))
+            out.append(Annex(tuple(h for h in heading if h), tuple(b for b in blocks if b)))
+        return tuple(out)
+
+
+def _in(el: etree._Element, tag: str) -> bool:
+    return any(a.tag == tag for a in el.iterancestors())
+
+
+def _attr(el: etree._Element, path: str, name: str) -> str | None:
+    found = el.find(path)
+    return found.get(name) if found is not None else None
+
+
+def _marker_key(marker: str) -> tuple[int, str]:
+    digits = ascii_digits(marker)
+    return (int(digits), marker) if digits.isdigit() else (0, marker)

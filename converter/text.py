@@ -1,10 +1,155 @@
-"""Model → the text format of docs/text-format.md: the one text renderer."""
+"""Model → the text format of docs/text-format.md: the one text renderer. Its output parses
+back to the same model (the text form is a fixed point of `convert`)."""
 
 from __future__ import annotations
 
-from .model import Resolution
+import regex
+
+from .languages import Language, load
+from .model import (
+    BodyNode,
+    CrossHeading,
+    Emphasis,
+    Inline,
+    NoteCall,
+    OperativeParagraph,
+    Point,
+    Resolution,
+    Section,
+    Superscript,
+    Text,
+)
+from .parse.body import ENDS_PARAGRAPH
+from .parse.inline import plain
+from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE
+from .parse.phrases import Kind, derive
+
+# Characters that the inline parser reads as markup.
+INLINE_SPECIAL = regex.compile(r"([\\*]|\^(?=\())")
 
 
 def render_text(resolution: Resolution) -> str:
-    """The text form of a resolution (work in progress)."""
-    raise NotImplementedError
+    """The text form of a resolution."""
+    return _Renderer(resolution).render()
+
+
+class _Renderer:
+    def __init__(self, resolution: Resolution) -> None:
+        self.r = resolution
+        self.lang = load(resolution.language)
+        self.blocks: list[str] = []
+
+    def render(self) -> str:
+        r = self.r
+        head = "" if r.issued_printed else f"---\ndate: {r.issued}\n---\n\n"
+        for line in r.masthead.lines:
+            self.blocks.append(line.text)
+        if r.footer.recycle:
+            self.blocks.append(self.lang.data["furniture"]["recycle"])
+        if r.footer.job_number:
+            self.blocks.append(r.footer.job_number)
+        self.blocks.append(f"{r.number_text}{r.title_separator}{inline(r.title)}")
+        self.blocks.append(f"{r.body.formula}{r.body.formula_tail}")
+        for p in r.body.preamble:
+            self.plain(self.opened("preamble", p.opening, p.content))
+        self.nodes(r.body.operative)
+        c = r.conclusion
+        for line in (c.meeting_text, c.date_text):
+            if line:
+                self.blocks.append(line)
+        for annex in r.annexes:
+            self.blocks.extend(annex.heading)
+            for block in annex.blocks:
+                self.plain(inline(block))
+        for note in r.footnotes:
+            self.blocks.append(f"({note.marker}) {inline(note.content)}")
+        return head + "\n\n".join(self.blocks) + "\n"
+
+    def opened(self, kind: Kind, opening: str, content: tuple[Inline, ...]) -> str:
+        """Opening phrase and content; the phrase is marked `**` only when the data would not
+        derive it from the text."""
+        rest = inline(content)
+        if not opening:
+            return rest
+        plain_text = opening + _plain(content)
+        derived, _ = derive(self.lang, kind, plain_text)
+        if derived == opening:
+            return escape(opening) + rest
+        return f"**{escape(opening)}**{rest}"
+
+    def plain(self, text: str) -> None:
+        """A block that must not be read as structure, nor joined to the one before."""
+        previous = self.blocks[-1] if self.blocks else ""
+        if looks_structural(self.lang, text) or (previous and not ENDS_PARAGRAPH.search(previous)):
+            text = "\\" + text
+        self.blocks.append(text)
+
+    def nodes(self, nodes: tuple[BodyNode, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, OperativeParagraph):
+                self.paragraph(node)
+            elif isinstance(node, CrossHeading):
+                self.plain(inline(node.content))
+            elif isinstance(node, Section):
+                self.blocks.append(f"{node.num} {inline(node.heading)}")
+                self.nodes(node.children)
+
+    def paragraph(self, node: OperativeParagraph) -> None:
+        text = self.opened("operative", node.opening, node.content)
+        if node.num is None:
+            self.plain(text)
+        else:
+            self.blocks.append(f"{node.num} {text}")
+        self.points(node.points, node.wrap_up)
+
+    def points(self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...]) -> None:
+        for point in points:
+            self.blocks.append(f"{point.num} {inline(point.content)}")
+            self.points(point.points, point.wrap_up)
+        if wrap_up:
+            self.plain(inline(wrap_up))
+
+
+def looks_structural(lang: Language, text: str) -> bool:
+    """Whether a plain block would be read as a number, point, heading, note body or furniture."""
+    p = lang.pattern
+    checks = (
+        p("operative.numbered"),
+        p("points.level1"),
+        p("points.level2"),
+        p("sections.numbered"),
+        p("sections.annex"),
+        p("footnotes.body"),
+        p("number.pattern"),
+        p("conclusion.meeting"),
+        JOB_NUMBER,
+        BARCODE,
+        RULE,
+        PAGE_COUNTER,
+    )
+    if any(c.match(text) for c in checks):
+        return True
+    return bool(lang.formula.match(text)) or " ".join(text.split()) == lang.data["furniture"]["recycle"]
+
+
+def escape(text: str) -> str:
+    """Inline markup characters escaped with `\\`."""
+    return INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def inline(nodes: tuple[Inline, ...]) -> str:
+    """Inline nodes in the text format."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(escape(node.text))
+        elif isinstance(node, Emphasis):
+            mark = "**" if node.kind == "b" else "*"
+            out.append(f"{mark}{inline(node.children)}{mark}")
+        elif isinstance(node, NoteCall | Superscript):
+            out.append(f"^({node.marker if isinstance(node, NoteCall) else node.text})")
+    return "".join(out)
+
+
+def _plain(nodes: tuple[Inline, ...]) -> str:
+    return plain(nodes)

@@ -11,6 +11,10 @@ from ..model import Span
 
 # A YAML front-matter block at the very start: "---", key: value lines, "---".
 FRONT_MATTER = regex.compile(r"\A\s*---[ \t]*\n(?P<body>(?:.*\n)*?)---[ \t]*(?:\n|\Z)")
+# Runs of non-space characters of a line.
+WORDS = regex.compile(r"\S+")
+# A leading backslash that escapes an inline character, not the block.
+BLOCK_ESCAPE_EXCEPT = regex.compile(r"^\\[\\*^]")
 FRONT_MATTER_ITEM = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 
 
@@ -82,12 +86,36 @@ def split_lines(text: str, start: int = 0) -> list[Block]:
     blocks = []
     offset = start
     for line in text[start:].split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = offset + len(line) - len(line.lstrip())
-            escaped = stripped.startswith("\\") and not stripped.startswith("\\\\")
-            if escaped:
-                stripped, lead = stripped[1:], lead + 1
-            blocks.append(Block(stripped, ((0, lead),), escaped))
+        block = _line_block(line, offset)
+        if block is not None:
+            blocks.append(block)
         offset += len(line) + 1
     return blocks
+
+
+def _line_block(line: str, offset: int) -> Block | None:
+    """The block of one line: runs of whitespace collapsed to one space, offsets kept."""
+    words = list(WORDS.finditer(line))
+    if not words:
+        return None
+    escaped = words[0].group().startswith("\\") and not BLOCK_ESCAPE_EXCEPT.match(words[0].group())
+    parts: list[str] = []
+    segments: list[tuple[int, int]] = []
+    length = 0
+    previous_end = -1
+    for i, word in enumerate(words):
+        text, at = word.group(), word.start()
+        if i == 0 and escaped:
+            text, at = text[1:], at + 1
+            if not text:
+                continue
+        if parts:
+            length += 1
+        if not segments or at != previous_end + 1:
+            segments.append((length, offset + at))
+        parts.append(text)
+        length += len(text)
+        previous_end = word.end()
+    if not parts:
+        return None
+    return Block(" ".join(parts), tuple(segments), escaped)
