@@ -116,17 +116,63 @@ def _lstrip_emphasis(node: Emphasis) -> Emphasis:
 
 
 def _merge(nodes: list[Inline]) -> list[Inline]:
+    """Adjacent texts joined, whitespace squashed, emphasis normalised: spaces moved out of it,
+    empty ones dropped, neighbours of the same kind (apart or one space apart) joined."""
     out: list[Inline] = []
-    for node in nodes:
+    for node in _outside(nodes):
         if isinstance(node, Text) and out and isinstance(out[-1], Text):
             out[-1] = Text(squash(out[-1].text + node.text))
         elif isinstance(node, Text):
             out.append(Text(squash(node.text)))
-        elif isinstance(node, Emphasis) and not node.children:
-            continue
+        elif isinstance(node, Emphasis) and not plain(node.children).strip():
+            out.extend(n for n in node.children if isinstance(n, Text))
+        elif isinstance(node, Emphasis) and out and isinstance(out[-1], Emphasis) and out[-1].kind == node.kind:
+            out[-1] = Emphasis(node.kind, tuple(_merge([*out[-1].children, *node.children])))
+        elif (
+            isinstance(node, Emphasis)
+            and len(out) > 1
+            and isinstance(out[-1], Text)
+            and out[-1].text.isspace()
+            and isinstance(out[-2], Emphasis)
+            and out[-2].kind == node.kind
+        ):
+            out.pop()
+            previous = out.pop()
+            assert isinstance(previous, Emphasis)
+            out.append(Emphasis(node.kind, tuple(_merge([*previous.children, Text(" "), *node.children]))))
         else:
             out.append(node)
     return out
+
+
+def _outside(nodes: list[Inline]) -> list[Inline]:
+    """Leading and trailing spaces of each emphasis moved outside it."""
+    out: list[Inline] = []
+    for node in nodes:
+        if not isinstance(node, Emphasis):
+            out.append(node)
+            continue
+        text = plain(node.children)
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        if lead:
+            out.append(Text(" "))
+        out.append(Emphasis(node.kind, _strip_ends(node.children)))
+        if trail and text.strip():
+            out.append(Text(" "))
+    return out
+
+
+def _strip_ends(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    items = list(children)
+    if items and isinstance(items[0], Text):
+        items[0] = Text(items[0].text.lstrip())
+    elif items and isinstance(items[0], Emphasis):
+        items[0] = Emphasis(items[0].kind, _strip_ends(items[0].children))
+    if items and isinstance(items[-1], Text):
+        items[-1] = Text(items[-1].text.rstrip())
+    elif items and isinstance(items[-1], Emphasis):
+        items[-1] = Emphasis(items[-1].kind, _strip_ends(items[-1].children))
+    return tuple(i for i in items if not (isinstance(i, Text) and not i.text))
 
 
 @dataclass
