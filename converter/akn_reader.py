@@ -439,16 +439,33 @@ class _Reader:
 
     def annexes(self) -> tuple[Annex, ...]:
         out = []
+        annex = self.lang.pattern("sections.annex")
         for attachment in self.statement.iterfind(f"{A}attachments/{A}attachment"):
             doc = next((c for c in attachment if isinstance(c.tag, str)), None)
             if doc is None:
                 continue
-            heading = tuple(
-                squash("".join(p.itertext())).strip() for p in doc.iterfind(f"{A}preface/{A}p")
-            )
-            blocks = tuple(self.inlines(p) for p in doc.iter(A + "p") if not _in(p, A + "preface"))
-            out.append(Annex(tuple(h for h in heading if h), tuple(b for b in blocks if b)))
+            blocks = [b for b in (self.annex_block(p) for p in doc.iter(A + "p") if not _in(p, A + "meta")) if b]
+            heading: list[str] = []
+            while blocks and annex.match(plain(blocks[0]).strip()) and not heading:
+                heading.append(plain(blocks.pop(0)).strip())
+            out.append(Annex(tuple(heading), tuple(blocks)))
         return tuple(out)
+
+    def annex_block(self, p: etree._Element) -> tuple[Inline, ...]:
+        """A paragraph of an annex, with the number of the paragraph or point it opens."""
+        if _in(p, A + "authorialNote"):
+            return ()
+        nodes = self.inlines(p)
+        holder = next((a for a in p.iterancestors() if a.find(A + "num") is not None), None)
+        if holder is not None and next(holder.iter(A + "p"), None) is p:
+            num = squash("".join(holder.find(A + "num").itertext())).strip()  # type: ignore[union-attr]
+            if num:
+                nodes = _trim([Text(num + " "), *nodes])
+        if len(nodes) == 1 and isinstance(nodes[0], Emphasis) and self.lang.pattern("sections.annex").match(
+            plain(nodes).strip()
+        ):
+            nodes = (Text(plain(nodes).strip()),)
+        return nodes
 
 
 def _in(el: etree._Element, tag: str) -> bool:

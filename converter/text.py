@@ -81,7 +81,8 @@ class _Renderer:
         """A block that must not be read as structure, nor joined to the one before."""
         previous = self.blocks[-1] if self.blocks else ""
         if looks_structural(self.lang, text) or (previous and not ENDS_PARAGRAPH.search(previous)):
-            text = "\\" + text
+            # "\\" opens a literal block; "\\ " when the text itself opens with an escape or markup.
+            text = ("\\ " if text[:1] in "\\*^" else "\\") + text
         self.blocks.append(text)
 
     def nodes(self, nodes: tuple[BodyNode, ...]) -> None:
