@@ -362,7 +362,7 @@ class _Reader:
                 formula, tail = text[:end], text[end:]
             for c in preamble_el:
                 if c.tag in (A + "container", A + "p", A + "blockContainer"):
-                    nodes = self.inlines(c)
+                    nodes = _absorb_prefix(self.inlines(c))
                     if nodes:
                         opening, rest, _ = opening_of(self.lang, "preamble", nodes)
                         pre.append(PreambularParagraph(opening, rest))
@@ -395,8 +395,21 @@ class _Reader:
             intro, points, wrap = self.listing(lst)
         else:
             intro, points, wrap = self.inlines(el.find(A + "content"), frozenset()), (), ()
-        opening, rest, _ = opening_of(self.lang, "operative", intro)
+        if not num:
+            num, intro = self.inline_number(intro)
+        opening, rest, _ = opening_of(self.lang, "operative", _absorb_prefix(intro))
         return OperativeParagraph(num or None, opening, rest, points, wrap)
+
+    def inline_number(self, nodes: tuple[Inline, ...]) -> tuple[str | None, tuple[Inline, ...]]:
+        """A paragraph number printed inside the text ("33 –\ttext"), taken out."""
+        if not nodes or not isinstance(nodes[0], Text):
+            return None, nodes
+        match = self.lang.pattern("operative.numbered").match(nodes[0].text)
+        if not match:
+            return None, nodes
+        rest = nodes[0].text[match.end() :]
+        head = (Text(rest),) if rest else ()
+        return squash(match.group("num")).strip(), _trim([*head, *nodes[1:]])
 
     def listing(self, lst: etree._Element) -> tuple[tuple[Inline, ...], tuple[Point, ...], tuple[Inline, ...]]:
         intro = self.inlines(lst.find(A + "intro"))
@@ -466,6 +479,24 @@ class _Reader:
         ):
             nodes = (Text(plain(nodes).strip()),)
         return nodes
+
+
+def _absorb_prefix(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A letter or two left outside the emphasis of an opening phrase ("و<i>إذ تشير</i>") taken in."""
+    if len(nodes) > 1 and isinstance(nodes[0], Text) and isinstance(nodes[1], Emphasis):
+        prefix = nodes[0].text
+        if 0 < len(prefix) <= 2 and not any(ch.isspace() for ch in prefix):
+            return (_prefix_emphasis(nodes[1], prefix), *nodes[2:])
+    return nodes
+
+
+def _prefix_emphasis(node: Emphasis, prefix: str) -> Emphasis:
+    children = node.children
+    if children and isinstance(children[0], Emphasis):
+        return Emphasis(node.kind, (_prefix_emphasis(children[0], prefix), *children[1:]))
+    if children and isinstance(children[0], Text):
+        return Emphasis(node.kind, (Text(prefix + children[0].text), *children[1:]))
+    return Emphasis(node.kind, (Text(prefix), *children))
 
 
 def _in(el: etree._Element, tag: str) -> bool:

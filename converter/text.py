@@ -38,6 +38,7 @@ class _Renderer:
         self.r = resolution
         self.lang = load(resolution.language)
         self.blocks: list[str] = []
+        self.body_start = 0
 
     def render(self) -> str:
         r = self.r
@@ -50,6 +51,7 @@ class _Renderer:
             self.blocks.append(r.footer.job_number)
         self.blocks.append(f"{r.number_text}{r.title_separator}{inline(r.title)}")
         self.blocks.append(f"{r.body.formula}{r.body.formula_tail}")
+        self.body_start = len(self.blocks)
         for p in r.body.preamble:
             self.plain(self.opened("preamble", p.opening, p.content))
         self.nodes(r.body.operative)
@@ -79,7 +81,7 @@ class _Renderer:
 
     def plain(self, text: str) -> None:
         """A block that must not be read as structure, nor joined to the one before."""
-        previous = self.blocks[-1] if self.blocks else ""
+        previous = self.blocks[-1] if len(self.blocks) > self.body_start else ""
         if looks_structural(self.lang, text) or (previous and not ENDS_PARAGRAPH.search(previous)):
             # "\\" opens a literal block; "\\ " when the text itself opens with an escape or markup.
             text = ("\\ " if text[:1] in "\\*^" else "\\") + text

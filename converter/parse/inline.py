@@ -44,10 +44,10 @@ def _parse(
             i += 2
             continue
         if ch == "*":
-            run = "**" if text.startswith("**", i) else "*"
-            if closing and run == closing and i > index and not text[i - 1].isspace():
+            if closing and text.startswith(closing, i) and i > index and not text[i - 1].isspace():
                 flush(i)
-                return nodes, i + len(run)
+                return nodes, i + len(closing)
+            run = "**" if text.startswith("**", i) else "*"
             if _opens(text, i, run):
                 inner, after = _parse(block, i + len(run), run, markers, digits)
                 if after > 0:
