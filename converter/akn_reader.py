@@ -35,7 +35,7 @@ from .parse.blocks import Block
 from .parse.footnotes import ascii_digits
 from .parse.inline import plain
 from .parse.masthead import read_masthead
-from .parse.phrases import opening_of
+from .parse.phrases import opening_of, split_opening
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = f"{{{NS}}}"
@@ -404,12 +404,10 @@ class _Reader:
         """A paragraph number printed inside the text ("33 –\ttext"), taken out."""
         if not nodes or not isinstance(nodes[0], Text):
             return None, nodes
-        match = self.lang.pattern("operative.numbered").match(nodes[0].text)
-        if not match:
+        match = self.lang.pattern("operative.numbered").match(plain(nodes))
+        if not match or match.end() > len(nodes[0].text):
             return None, nodes
-        rest = nodes[0].text[match.end() :]
-        head = (Text(rest),) if rest else ()
-        return squash(match.group("num")).strip(), _trim([*head, *nodes[1:]])
+        return squash(match.group("num")).strip(), _trim(list(split_opening(nodes, match.group(0))))
 
     def listing(self, lst: etree._Element) -> tuple[tuple[Inline, ...], tuple[Point, ...], tuple[Inline, ...]]:
         intro = self.inlines(lst.find(A + "intro"))
