@@ -373,7 +373,10 @@ class _Reader:
     def hierarchy(self, element: etree._Element) -> tuple[BodyNode, ...]:
         out: list[BodyNode] = []
         for child in element:
-            if child.tag == A + "paragraph":
+            heading_only = _heading_only(child) if child.tag == A + "paragraph" else None
+            if heading_only is not None:
+                out.append(CrossHeading(self.inlines(heading_only)))
+            elif child.tag == A + "paragraph":
                 out.append(self.paragraph(child))
             elif child.tag == A + "hcontainer" and child.get("name") == "crossHeading":
                 out.append(CrossHeading(self.inlines(child.find(A + "heading"))))
@@ -495,6 +498,14 @@ def _prefix_emphasis(node: Emphasis, prefix: str) -> Emphasis:
     if children and isinstance(children[0], Text):
         return Emphasis(node.kind, (Text(prefix + children[0].text), *children[1:]))
     return Emphasis(node.kind, (Text(prefix), *children))
+
+
+def _heading_only(el: etree._Element) -> etree._Element | None:
+    """The heading of a paragraph that holds nothing else (a heading stored as a paragraph)."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) == 1 and children[0].tag in (A + "heading", A + "subheading", A + "crossHeading"):
+        return children[0]
+    return None
 
 
 def _in(el: etree._Element, tag: str) -> bool:

@@ -197,6 +197,10 @@ class BodyParser:
         self._track(point.block, lambda b: setattr(point, "block", b))
 
     def _add_unnumbered(self, block: Block, next_block: Block | None) -> None:
+        if not ENDS_PARAGRAPH.search(block.text) and next_block is not None and self._structural(next_block):
+            self._container().append(_Heading(block))
+            self.last = None
+            return
         para = self._current_para()
         if para is not None and para.points:
             target = para.points[-1] if para.points[-1].points else para
@@ -204,10 +208,6 @@ class BodyParser:
                 target.wrap_up = block
                 self._track(block, lambda b: setattr(target, "wrap_up", b))
                 return
-        if not ENDS_PARAGRAPH.search(block.text) and next_block is not None and self._structural(next_block):
-            self._container().append(_Heading(block))
-            self.last = None
-            return
         self._add_para(_Para(None, block))
 
     # --- building the model ------------------------------------------------------------------
