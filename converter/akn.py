@@ -13,7 +13,9 @@ import regex
 from . import frbr as frbr_mod
 from .languages import Language, load
 from .model import (
+    Body,
     BodyNode,
+    Conclusion,
     CrossHeading,
     Emphasis,
     Inline,
@@ -80,7 +82,11 @@ def environment() -> jinja2.Environment:
 def to_akn(resolution: Resolution, *, manifestation_date: str | None = None) -> str:
     """The AKN document of a resolution (not validated: `convert` validates)."""
     view = _Builder(resolution, manifestation_date).build()
-    return environment().get_template("resolution.xml").render(doc=view)
+    template = "collection.xml" if resolution.parts else "resolution.xml"
+    rendered = environment().get_template(template).render(doc=view)
+    # Macros end their blocks with a newline of their own; the empty lines this leaves between
+    # elements are dropped (text never spans lines, so no content is touched).
+    return "\n".join(line for line in rendered.split("\n") if line.strip()) + "\n"
 
 
 def ascii_number(text: str) -> str:
@@ -96,6 +102,12 @@ def roman(n: int) -> str:
             out += letters
             n -= value
     return out + "i" * n
+
+
+def part_label(label: str, index: int) -> str:
+    """The eId label of a part: its printed letter when ASCII ("A"), else the k-th Latin capital."""
+    safe = EID_UNSAFE.sub("", label)
+    return safe if safe and safe.isascii() else LATIN[index % 26].upper()
 
 
 def point_label(lang: Language, num: str, level: int, index: int) -> str:
@@ -130,6 +142,7 @@ class _Builder:
         self.refs: set[str] = {"source", "ga"}
         self.notes = {ascii_number(n.marker) or n.marker: n for n in resolution.footnotes}
         self.called: set[str] = set()
+        self.prefix = ""
 
     def ref(self, key: str) -> str:
         self.refs.add(key)
@@ -140,9 +153,23 @@ class _Builder:
         frbr = frbr_mod.build(r.session, r.number, r.adopted, self.lang.frbr)
         cover = self.cover()
         preface = {"number": r.number_text, "separator": r.title_separator, "title": self.inlines(r.title)}
-        preamble = self.preamble()
-        body = self.operative(r.body.operative, "")
-        conclusion = self.conclusion()
+        statements = [self.statement(r.body, r.conclusion, "")] if not r.parts else []
+        parts = []
+        for k, part in enumerate(r.parts):
+            label = part_label(part.label, k)
+            self.prefix = f"comp_{label}__"
+            adopted = part.conclusion.date or r.adopted
+            parts.append(
+                {
+                    "eId": f"comp_{label}",
+                    "label": part.label,
+                    "title": part.title,
+                    "frbr": frbr_mod.build(r.session, r.number, adopted, self.lang.frbr, part=label),
+                    "adopted": adopted,
+                    "statement": self.statement(part.body, part.conclusion, f"comp_{label}__"),
+                }
+            )
+        self.prefix = ""
         annexes = [
             {
                 "eId": f"att_{k}",
@@ -166,15 +193,22 @@ class _Builder:
             "manifestation_date": self.manifestation_date,
             "cover": cover,
             "preface": preface,
-            "preamble": preamble,
-            "body": body,
-            "conclusion": conclusion,
+            "statement": statements[0] if statements else None,
+            "parts": parts,
             "annexes": annexes,
             "footer": footer,
             "references": [
                 {"element": REFERENCES[k][0], "eId": k, "href": REFERENCES[k][1], "showAs": REFERENCES[k][2]}
                 for k in sorted(self.refs)
             ],
+        }
+
+    def statement(self, body: Body, conclusion: Conclusion, prefix: str) -> View:
+        """Preamble, operative part and conclusion of the resolution or of one of its parts."""
+        return {
+            "preamble": self.preamble(body, prefix),
+            "body": self.operative(body.operative, prefix),
+            "conclusion": self.conclusion(conclusion),
         }
 
     # --- masthead ----------------------------------------------------------------------------
@@ -246,14 +280,15 @@ class _Builder:
             node = [{"t": tag, "children": node}]
         return node
 
-    def preamble(self) -> View:
-        body = self.r.body
+    def preamble(self, body: Body, prefix: str) -> View:
         containers = []
         for k, p in enumerate(body.preamble, start=1):
             content = (self.wrapped(p.opening) if p.opening else []) + self.inlines(p.content)
-            containers.append({"eId": f"preamble__container_{k}", "name": p.opening or "preamble", "content": content})
-        formula = self.wrapped(body.formula) + ([{"t": "text", "text": body.formula_tail}] if body.formula_tail else [])
-        return {"formula": formula, "containers": containers}
+            containers.append(
+                {"eId": f"{prefix}preamble__container_{k}", "name": p.opening or "preamble", "content": content}
+            )
+        tail = [{"t": "text", "text": body.formula_tail}] if body.formula_tail else []
+        return {"eId": f"{prefix}preamble__formula_1", "formula": self.wrapped(body.formula) + tail, "containers": containers}
 
     def operative(self, nodes: tuple[BodyNode, ...], prefix: str) -> list[View]:
         out = []
@@ -319,8 +354,7 @@ class _Builder:
             )
         return {"eId": list_eid, "points": items, "wrap_up": self.inlines(wrap_up) if wrap_up else None}
 
-    def conclusion(self) -> View | None:
-        c = self.r.conclusion
+    def conclusion(self, c: Conclusion) -> View | None:
         if not c.meeting_text and not c.date_text:
             return None
         if c.meeting_text:
@@ -347,7 +381,7 @@ class _Builder:
 
     def call(self, node: NoteCall) -> View:
         key = ascii_number(node.marker) or EID_UNSAFE.sub("", node.marker) or "0"
-        eid = f"authorialNote_{key}"
+        eid = f"{self.prefix}authorialNote_{key}"
         note = self.notes.get(key)
         if note is None:
             return {"t": "sup", "text": node.marker}

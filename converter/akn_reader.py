@@ -24,6 +24,7 @@ from .model import (
     MastheadLine,
     NoteCall,
     OperativeParagraph,
+    Part,
     Point,
     PreambularParagraph,
     Resolution,
@@ -62,12 +63,10 @@ def read_akn(xml: str | bytes) -> Resolution:
         raise ReadError(f"not well-formed XML: {exc}") from None
     if root.tag != A + "akomaNtoso":
         raise ReadError("not an Akoma Ntoso document")
-    statement = root.find(A + "statement")
-    if statement is None:
-        statement = next(root.iter(A + "statement"), None)
-    if statement is None:
-        raise ReadError("no statement in the document")
-    return _Reader(statement).resolution()
+    top = next((c for c in root if isinstance(c.tag, str)), None)
+    if top is None or top.tag not in (A + "statement", A + "documentCollection"):
+        raise ReadError("neither a statement nor a document collection")
+    return _Reader(top, root).resolution()
 
 
 def _language(statement: etree._Element) -> Language:
@@ -178,12 +177,19 @@ def _strip_ends(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 @dataclass
 class _Reader:
     statement: etree._Element
+    """The top document: the statement, or the document collection of a resolution in parts."""
+    root: etree._Element
     notes: dict[str, Footnote] = field(default_factory=dict)
     markers: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.lang = _language(self.statement)
-        self.markers = {ascii_digits(n.get("marker", "")) for n in self.statement.iter(A + "authorialNote")}
+        self.markers = {ascii_digits(n.get("marker", "")) for n in self.root.iter(A + "authorialNote")}
+        self.components = [
+            s
+            for s in self.root.iterfind(f"{A}components/{A}component/{A}statement")
+            if self.statement.tag == A + "documentCollection"
+        ]
 
     # --- inline ---------------------------------------------------------------------------------
 
@@ -265,8 +271,9 @@ class _Reader:
         masthead = self.masthead()
         number_text, separator, title = self.preface()
         session, number = self.numbers(ident, number_text)
-        body = self.body()
-        conclusion = self.conclusion()
+        parts = tuple(self.part(c) for c in self.components)
+        body = self.body(self.statement) if not parts else Body("", "", (), ())
+        conclusion = self.conclusion(self.statement) if not parts else parts[-1].conclusion
         annexes = self.annexes()
         footnotes = tuple(sorted(self.notes.values(), key=lambda n: _marker_key(n.marker)))
         return Resolution(
@@ -279,7 +286,7 @@ class _Reader:
             title_separator=separator,
             title=title,
             body=body,
-            parts=(),
+            parts=parts,
             conclusion=conclusion,
             annexes=annexes,
             footnotes=footnotes,
@@ -349,8 +356,17 @@ class _Reader:
             return first, second
         return session, number
 
-    def body(self) -> Body:
-        preamble_el = self.statement.find(A + "preamble")
+    def part(self, statement: etree._Element) -> Part:
+        preface = statement.find(A + "preface")
+        label = title = ""
+        if preface is not None:
+            label = squash("".join(next(preface.iter(A + "docNumber")).itertext())).strip()
+            title_el = next(preface.iter(A + "docTitle"), None)
+            title = squash("".join(title_el.itertext())).strip() if title_el is not None else ""
+        return Part(label, title, self.body(statement), self.conclusion(statement))
+
+    def body(self, statement: etree._Element) -> Body:
+        preamble_el = statement.find(A + "preamble")
         formula, tail = "", ""
         pre: list[PreambularParagraph] = []
         if preamble_el is not None:
@@ -366,7 +382,7 @@ class _Reader:
                     if nodes:
                         opening, rest, _ = opening_of(self.lang, "preamble", nodes)
                         pre.append(PreambularParagraph(opening, rest))
-        main = self.statement.find(A + "mainBody")
+        main = statement.find(A + "mainBody")
         operative = self.hierarchy(main) if main is not None else ()
         return Body(formula, tail, tuple(pre), operative)
 
@@ -435,8 +451,8 @@ class _Reader:
             return Point(num, intro, points, wrap)
         return Point(num, self.inlines(el.find(A + "content")))
 
-    def conclusion(self) -> Conclusion:
-        concl = self.statement.find(A + "conclusions")
+    def conclusion(self, statement: etree._Element) -> Conclusion:
+        concl = statement.find(A + "conclusions")
         if concl is None:
             return Conclusion(None, None, None, None)
         meeting = next(concl.iter(A + "location"), None)

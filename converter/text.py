@@ -7,7 +7,9 @@ import regex
 
 from .languages import Language, load
 from .model import (
+    Body,
     BodyNode,
+    Conclusion,
     CrossHeading,
     Emphasis,
     Inline,
@@ -50,15 +52,14 @@ class _Renderer:
         if r.footer.job_number:
             self.blocks.append(r.footer.job_number)
         self.blocks.append(f"{r.number_text}{r.title_separator}{inline(r.title)}")
-        self.blocks.append(f"{r.body.formula}{r.body.formula_tail}")
-        self.body_start = len(self.blocks)
-        for p in r.body.preamble:
-            self.plain(self.opened("preamble", p.opening, p.content))
-        self.nodes(r.body.operative)
-        c = r.conclusion
-        for line in (c.meeting_text, c.date_text):
-            if line:
-                self.blocks.append(line)
+        if r.parts:
+            for part in r.parts:
+                self.blocks.append(part.label)
+                if part.title:
+                    self.blocks.append(part.title)
+                self.statement(part.body, part.conclusion)
+        else:
+            self.statement(r.body, r.conclusion)
         for annex in r.annexes:
             self.blocks.extend(annex.heading)
             for block in annex.blocks:
@@ -66,6 +67,18 @@ class _Renderer:
         for note in r.footnotes:
             self.blocks.append(f"({note.marker}) {inline(note.content)}")
         return head + "\n\n".join(self.blocks) + "\n"
+
+    def statement(self, body: Body, conclusion: Conclusion) -> None:
+        """Formula, preamble, operative part and conclusion."""
+        self.blocks.append(f"{body.formula}{body.formula_tail}")
+        self.body_start = len(self.blocks)
+        for p in body.preamble:
+            self.plain(self.opened("preamble", p.opening, p.content))
+        self.nodes(body.operative)
+        for line in (conclusion.meeting_text, conclusion.date_text):
+            if line:
+                self.blocks.append(line)
+        self.body_start = len(self.blocks)
 
     def opened(self, kind: Kind, opening: str, content: tuple[Inline, ...]) -> str:
         """Opening phrase and content; the phrase is marked `**` only when the data would not

@@ -3,7 +3,8 @@ the input. Parsing never raises on content: every problem becomes a diagnostic."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, has_errors
 from ..languages import Language, detect, load
@@ -15,9 +16,10 @@ from ..model import (
     Inline,
     Masthead,
     NoteCall,
+    OperativeParagraph,
+    Part,
     Resolution,
     Span,
-    Text,
 )
 from ..source import Source, clean
 from .blocks import Block, front_matter, split_lines
@@ -27,7 +29,7 @@ from .dates import iso_date
 from .footnotes import RawNote, ascii_digits, take_bodies
 from .furniture import take_furniture
 from .inline import parse_inline
-from .masthead import read_masthead, read_number, session_of
+from .masthead import NumberLine, read_masthead, read_number
 
 DIGITS = {ord(c): str(int(c)) for c in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"}
 
@@ -81,47 +83,48 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     lang = run.lang
     blocks, footer = take_furniture(blocks, lang)
     blocks, raw_notes = take_bodies(blocks, lang)
-    formula_at = next((i for i, b in enumerate(blocks) if not b.escaped and lang.formula.match(b.text)), None)
-    number_at = None
-    if formula_at is not None:
-        number_at = next((i for i in range(formula_at - 1, -1, -1) if read_number(lang, blocks[i])), None)
-    if formula_at is None or number_at is None:
-        what = "formula" if formula_at is None else "resolution number"
-        _refuse(run, "not-a-resolution", f"not a resolution: no {what} found")
+    run.markers = frozenset(n.key for n in raw_notes)
+    formulas = [i for i, b in enumerate(blocks) if not b.escaped and lang.formula.match(b.text)]
+    if not formulas:
+        _refuse(run, "not-a-resolution", "not a resolution: no formula found")
+        return None
+    starts = _part_starts(lang, blocks, formulas)
+    head_end = starts[0] if starts else formulas[0]
+    number_at = next((i for i in range(head_end - 1, -1, -1) if read_number(lang, blocks[i])), None)
+    if number_at is None:
+        _refuse(run, "not-a-resolution", "not a resolution: no resolution number found")
         return None
     masthead, unknown = read_masthead(lang, blocks[:number_at])
     for block, line in unknown:
         run.warn("unparsed-masthead", f"masthead line not recognised: {line[:60]!r}", block)
-    number_block = blocks[number_at]
-    for extra in blocks[number_at + 1 : formula_at]:
-        number_block = number_block.join(extra, lang.join)
+    number_block = _joined(blocks[number_at:head_end], lang.join)
     numbers = read_number(lang, number_block)
     assert numbers is not None
     session, number = _session_and_number(run, masthead, numbers, number_block)
     title = run.inline(number_block.slice(numbers.title_start))
 
-    formula_block = blocks[formula_at]
-    formula_match = lang.formula.match(formula_block.text)
-    assert formula_match is not None
-    formula = formula_match.group(0)
-    formula_tail = formula_block.text[formula_match.end() :]
-
-    found = find_conclusion(blocks, lang, formula_at + 1)
-    end, after = (found[0], found[1]) if found else (len(blocks), len(blocks))
-    conclusion = found[2] if found else Conclusion(None, None, None, None)
-
-    run.markers = frozenset(n.key for n in raw_notes)
-    body_blocks = blocks[formula_at + 1 : end]
-    parser = BodyParser(lang, run.inline, run.warn)
-    for i, block in enumerate(body_blocks):
-        parser.feed(block, body_blocks[i + 1] if i + 1 < len(body_blocks) else None)
-    preamble = parser.preamble()
-    operative = parser.operative()
-    if not operative:
-        _refuse(run, "not-a-resolution", "not a resolution: no operative paragraph found", formula_block)
+    parts: list[Part] = []
+    if starts:
+        for k, start in enumerate(starts):
+            stop = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+            formula_at = next(f for f in formulas if start < f < stop)
+            part_body, part_conclusion, after = _read_body(run, blocks, formula_at, stop)
+            heading = blocks[start + 1 : formula_at]
+            title_text = _joined(heading, lang.join).text if heading else ""
+            parts.append(Part(blocks[start].text, title_text, part_body, part_conclusion))
+        body, conclusion = Body("", "", (), ()), parts[-1].conclusion
+    else:
+        body, conclusion, after = _read_body(run, blocks, formulas[0], len(blocks))
+    bodies = [p.body for p in parts] or [body]
+    if any(not b.operative for b in bodies):
+        _refuse(run, "not-a-resolution", "not a resolution: no operative paragraph found", blocks[formulas[0]])
         return None
     annexes = _annexes(run, blocks[after:])
-    footnotes, preamble, operative = _footnotes(run, raw_notes, blocks, preamble, operative)
+    footnotes, bodies = _footnotes(run, raw_notes, blocks, bodies)
+    if parts:
+        parts = [replace(p, body=b) for p, b in zip(parts, bodies, strict=True)]
+    else:
+        body = bodies[0]
 
     adopted = conclusion.date or masthead.adopted
     if adopted is None:
@@ -137,8 +140,8 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         number=number,
         title_separator=numbers.separator,
         title=title,
-        body=Body(formula, formula_tail, preamble, operative),
-        parts=(),
+        body=body,
+        parts=tuple(parts),
         conclusion=conclusion,
         annexes=annexes,
         footnotes=footnotes,
@@ -148,11 +151,58 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     )
 
 
-def _session_and_number(run: _Run, masthead: Masthead, numbers: object, block: Block) -> tuple[str, str]:
-    """Which of the two printed numbers is the session: the session line decides."""
-    from .masthead import NumberLine
+def _joined(blocks: list[Block], separator: str) -> Block:
+    out = blocks[0]
+    for extra in blocks[1:]:
+        out = out.join(extra, separator)
+    return out
 
-    assert isinstance(numbers, NumberLine)
+
+def _part_starts(lang: Language, blocks: list[Block], formulas: list[int]) -> list[int]:
+    """Where each part (A, B, …) starts: its label line, one or two lines before its formula.
+    Empty when the first formula has no part label before it."""
+    label = lang.pattern("sections.part")
+    starts = []
+    previous = -1
+    for f in formulas:
+        found = next(
+            (i for i in range(f - 1, max(previous, f - 4), -1) if not blocks[i].escaped and label.match(blocks[i].text)),
+            None,
+        )
+        if found is None:
+            if not starts:
+                return []
+            continue
+        starts.append(found)
+        previous = f
+    return starts if len(starts) > 1 else []
+
+
+def _read_body(run: _Run, blocks: list[Block], formula_at: int, stop: int) -> tuple[Body, Conclusion, int]:
+    """The formula, preamble, operative part and conclusion of blocks[formula_at:stop]; and the
+    index after the conclusion."""
+    lang = run.lang
+    formula_block = blocks[formula_at]
+    formula_match = lang.formula.match(formula_block.text)
+    assert formula_match is not None
+    found = find_conclusion(blocks[:stop], lang, formula_at + 1)
+    end, after = (found[0], found[1]) if found else (stop, stop)
+    conclusion = found[2] if found else Conclusion(None, None, None, None)
+    body_blocks = blocks[formula_at + 1 : end]
+    parser = BodyParser(lang, run.inline, run.warn)
+    for i, block in enumerate(body_blocks):
+        parser.feed(block, body_blocks[i + 1] if i + 1 < len(body_blocks) else None)
+    body = Body(
+        formula_match.group(0),
+        formula_block.text[formula_match.end() :],
+        parser.preamble(),
+        parser.operative(),
+    )
+    return body, conclusion, after
+
+
+def _session_and_number(run: _Run, masthead: Masthead, numbers: NumberLine, block: Block) -> tuple[str, str]:
+    """Which of the two printed numbers is the session: the session line decides."""
     first, second = ascii_digits(numbers.first), ascii_digits(numbers.second)
     if numbers.emergency:
         digits = "".join(ch for ch in first if ch.isdigit())
@@ -182,8 +232,6 @@ def _issued(run: _Run, masthead: Masthead, meta: dict[str, str], adopted: str) -
 
 
 def _is_iso(text: str) -> bool:
-    import datetime
-
     try:
         datetime.date.fromisoformat(text)
     except ValueError:
@@ -208,9 +256,10 @@ def _annexes(run: _Run, blocks: list[Block]) -> tuple[Annex, ...]:
 
 
 def _footnotes(
-    run: _Run, raw: list[RawNote], blocks: list[Block], preamble: tuple, operative: tuple  # type: ignore[type-arg]
-) -> tuple[tuple[Footnote, ...], tuple, tuple]:  # type: ignore[type-arg]
-    """Footnotes in marker order; calls without a body and bodies never called reported."""
+    run: _Run, raw: list[RawNote], blocks: list[Block], bodies: list[Body]
+) -> tuple[tuple[Footnote, ...], list[Body]]:
+    """Footnotes in marker order; calls without a body and bodies never called reported (an
+    uncalled body is called at the end of the paragraph before it)."""
     called: set[str] = set()
     call = run.lang.pattern("footnotes.call")
     for block in blocks:
@@ -229,35 +278,38 @@ def _footnotes(
     for note in raw:
         if note.key not in called:
             run.warn("note-not-called", f"footnote {note.marker} is never called: attached before it", note.block)
-            preamble, operative = _attach(note, preamble, operative)
+            bodies = _attach(note, bodies)
         notes.append(Footnote(note.marker, run.inline(note.block), note.block.span()))
     notes.sort(key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker))
-    return tuple(notes), preamble, operative
+    return tuple(notes), bodies
 
 
-def _attach(note: RawNote, preamble: tuple, operative: tuple) -> tuple[tuple, tuple]:  # type: ignore[type-arg]
+def _attach(note: RawNote, bodies: list[Body]) -> list[Body]:
     """A call of an uncalled note appended to the paragraph that precedes its body."""
-    from dataclasses import replace
-
     target = note.block.start
-    best: tuple[str, int] | None = None
-    for i, p in enumerate(preamble):
-        if p.span is not None and p.span.start < target:
-            best = ("preamble", i)
-    for i, o in enumerate(operative):
-        if o.span is not None and o.span.start < target:
-            best = ("operative", i)
+    best: tuple[int, str, int] | None = None
+    for b, body in enumerate(bodies):
+        for i, p in enumerate(body.preamble):
+            if p.span is not None and p.span.start < target:
+                best = (b, "preamble", i)
+        for i, o in enumerate(body.operative):
+            if isinstance(o, OperativeParagraph) and o.span is not None and o.span.start < target:
+                best = (b, "operative", i)
     if best is None:
-        return preamble, operative
+        return bodies
+    b, where, i = best
     call = (NoteCall(note.marker),)
-    if best[0] == "preamble":
-        p = preamble[best[1]]
-        preamble = preamble[: best[1]] + (replace(p, content=p.content + call),) + preamble[best[1] + 1 :]
+    body = bodies[b]
+    if where == "preamble":
+        p = body.preamble[i]
+        preamble = (*body.preamble[:i], replace(p, content=p.content + call), *body.preamble[i + 1 :])
+        new = replace(body, preamble=preamble)
     else:
-        o = operative[best[1]]
-        if hasattr(o, "content"):
-            operative = operative[: best[1]] + (replace(o, content=o.content + call),) + operative[best[1] + 1 :]
-    return preamble, operative
+        o = body.operative[i]
+        assert isinstance(o, OperativeParagraph)
+        operative = (*body.operative[:i], replace(o, content=o.content + call), *body.operative[i + 1 :])
+        new = replace(body, operative=operative)
+    return [*bodies[:b], new, *bodies[b + 1 :]]
 
 
-__all__ = ["Parsed", "parse", "session_of", "Text"]
+__all__ = ["Parsed", "parse"]
