@@ -138,7 +138,8 @@ def share(part: int, whole: int) -> str:
 
 
 def report(table: Table, fields: list[str], show: int) -> list[dict[str, Any]]:
-    header = f"{'flavour':7} {'group':8} {'docs':>5} {'exact*':>7} {'exact':>7} {'fields':>7} {'words':>7} {'valid':>7}  most missed"
+    columns = ("docs", "exact*", "exact", "fields", "words", "valid")
+    header = f"{'flavour':7} {'group':8} " + " ".join(f"{c:>7}" for c in columns) + "  most missed"
     print(header)
     print("-" * len(header))
     rows = []
@@ -153,7 +154,7 @@ def report(table: Table, fields: list[str], show: int) -> list[dict[str, Any]]:
         missed = Counter(f for o in clean for f in o.diffs)
         top = ", ".join(f"{f} {n}" for f, n in missed.most_common(4))
         print(
-            f"{flavour:7} {group:8} {len(outcomes):5} {share(exact_clean, len(clean)):>7} "
+            f"{flavour:7} {group:8} {len(outcomes):7} {share(exact_clean, len(clean)):>7} "
             f"{share(exact_all, len(outcomes)):>7} {share(field_ok, field_total):>7} "
             f"{share(words, len(outcomes)):>7} {share(valid, len(outcomes)):>7}  {top}"
         )
@@ -185,7 +186,9 @@ def report(table: Table, fields: list[str], show: int) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--flavour", default="all", choices=["A", "B", "all"])
     parser.add_argument("--lang", default="ar,zh,en,fr,ru,es")
     parser.add_argument("--show", type=int, default=0, help="print the first N differences")

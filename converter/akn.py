@@ -44,7 +44,11 @@ REFERENCES: dict[str, tuple[str, str, str]] = {
     "ga": ("TLCOrganization", "/akn/ontology/organization/un/generalAssembly", "General Assembly"),
     "publisher": ("TLCOrganization", "/akn/ontology/organization/un/unitedNations", "United Nations"),
     "symbol": ("TLCConcept", "/akn/ontology/concept/un/symbol", "Symbol"),
-    "generalDistribution": ("TLCConcept", "/akn/ontology/concept/un/generalDistribution", "General distribution"),
+    "generalDistribution": (
+        "TLCConcept",
+        "/akn/ontology/concept/un/generalDistribution",
+        "General distribution",
+    ),
     "dateOfIssuance": ("TLCConcept", "/akn/ontology/concept/un/dateOfIssuance", "Date of issuance"),
     "dateOfAdoption": ("TLCConcept", "/akn/ontology/concept/un/dateOfAdoption", "Date of adoption"),
     "agendaItem": ("TLCConcept", "/akn/ontology/concept/un/agendaItem", "Agenda item"),
@@ -52,11 +56,23 @@ REFERENCES: dict[str, tuple[str, str, str]] = {
     "publicationJobNumber": ("TLCConcept", "/akn/ontology/concept/un/publicationJobNumber", "Job number"),
     "adoption": ("TLCEvent", "/akn/ontology/event/un/adoption", "Adoption"),
     "adoptionMeeting": ("TLCLocation", "/akn/ontology/location/un/plenaryMeeting", "Plenary meeting"),
-    "noMainCommittee": ("TLCOrganization", "/akn/ontology/organization/un/noMainCommittee", "No main committee"),
+    "noMainCommittee": (
+        "TLCOrganization",
+        "/akn/ontology/organization/un/noMainCommittee",
+        "No main committee",
+    ),
     "firstCommittee": ("TLCOrganization", "/akn/ontology/organization/un/firstCommittee", "First Committee"),
-    "secondCommittee": ("TLCOrganization", "/akn/ontology/organization/un/secondCommittee", "Second Committee"),
+    "secondCommittee": (
+        "TLCOrganization",
+        "/akn/ontology/organization/un/secondCommittee",
+        "Second Committee",
+    ),
     "thirdCommittee": ("TLCOrganization", "/akn/ontology/organization/un/thirdCommittee", "Third Committee"),
-    "fourthCommittee": ("TLCOrganization", "/akn/ontology/organization/un/fourthCommittee", "Fourth Committee"),
+    "fourthCommittee": (
+        "TLCOrganization",
+        "/akn/ontology/organization/un/fourthCommittee",
+        "Fourth Committee",
+    ),
     "fifthCommittee": ("TLCOrganization", "/akn/ontology/organization/un/fifthCommittee", "Fifth Committee"),
     "sixthCommittee": ("TLCOrganization", "/akn/ontology/organization/un/sixthCommittee", "Sixth Committee"),
 }
@@ -97,7 +113,16 @@ def ascii_number(text: str) -> str:
 def roman(n: int) -> str:
     """Lower-case roman numeral."""
     out = ""
-    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
+    for value, letters in (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+    ):
         while n >= value:
             out += letters
             n -= value
@@ -128,7 +153,7 @@ def point_label(lang: Language, num: str, level: int, index: int) -> str:
             return roman(int(digits))
     safe = EID_UNSAFE.sub("", num.translate(LOOKALIKES)).lower()
     if safe.isascii() and safe:
-        return safe if not safe.isdigit() else safe
+        return safe
     return str(index)
 
 
@@ -285,10 +310,18 @@ class _Builder:
         for k, p in enumerate(body.preamble, start=1):
             content = (self.wrapped(p.opening) if p.opening else []) + self.inlines(p.content)
             containers.append(
-                {"eId": f"{prefix}preamble__container_{k}", "name": p.opening or "preamble", "content": content}
+                {
+                    "eId": f"{prefix}preamble__container_{k}",
+                    "name": p.opening or "preamble",
+                    "content": content,
+                }
             )
         tail = [{"t": "text", "text": body.formula_tail}] if body.formula_tail else []
-        return {"eId": f"{prefix}preamble__formula_1", "formula": self.wrapped(body.formula) + tail, "containers": containers}
+        return {
+            "eId": f"{prefix}preamble__formula_1",
+            "formula": self.wrapped(body.formula) + tail,
+            "containers": containers,
+        }
 
     def operative(self, nodes: tuple[BodyNode, ...], prefix: str) -> list[View]:
         out = []
@@ -307,7 +340,13 @@ class _Builder:
                 out.append(self.paragraph(node, eid))
             elif isinstance(node, CrossHeading):
                 headings += 1
-                out.append({"t": "crossHeading", "eId": f"{prefix}crossHeading_{headings}", "content": self.inlines(node.content)})
+                out.append(
+                    {
+                        "t": "crossHeading",
+                        "eId": f"{prefix}crossHeading_{headings}",
+                        "content": self.inlines(node.content),
+                    }
+                )
             elif isinstance(node, Section):
                 label = EID_UNSAFE.sub("", node.num.translate(LOOKALIKES)) or "0"
                 if not label.isascii():
@@ -334,7 +373,9 @@ class _Builder:
             "list": self.point_list(node.points, node.wrap_up, eid, 1) if node.points else None,
         }
 
-    def point_list(self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...], parent: str, level: int) -> View:
+    def point_list(
+        self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...], parent: str, level: int
+    ) -> View:
         list_eid = f"{parent}__list_1"
         items = []
         used: dict[str, int] = {}
@@ -349,7 +390,9 @@ class _Builder:
                     "eId": eid,
                     "num": point.num,
                     "content": self.inlines(point.content),
-                    "list": self.point_list(point.points, point.wrap_up, eid, level + 1) if point.points else None,
+                    "list": self.point_list(point.points, point.wrap_up, eid, level + 1)
+                    if point.points
+                    else None,
                 }
             )
         return {"eId": list_eid, "points": items, "wrap_up": self.inlines(wrap_up) if wrap_up else None}
@@ -362,7 +405,12 @@ class _Builder:
             self.ref("adoptionMeeting")
         if c.date_text:
             self.ref("dateOfAdoption")
-        return {"meeting_text": c.meeting_text, "meeting": c.meeting, "date_text": c.date_text, "date": c.date}
+        return {
+            "meeting_text": c.meeting_text,
+            "meeting": c.meeting,
+            "date_text": c.date_text,
+            "date": c.date,
+        }
 
     # --- inline ---------------------------------------------------------------------------------
 

@@ -125,7 +125,9 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
             out.append(Text(squash(node.text)))
         elif isinstance(node, Emphasis) and not plain(node.children).strip():
             out.extend(n for n in node.children if isinstance(n, Text))
-        elif isinstance(node, Emphasis) and out and isinstance(out[-1], Emphasis) and out[-1].kind == node.kind:
+        elif (
+            isinstance(node, Emphasis) and out and isinstance(out[-1], Emphasis) and out[-1].kind == node.kind
+        ):
             out[-1] = Emphasis(node.kind, tuple(_merge([*out[-1].children, *node.children])))
         elif (
             isinstance(node, Emphasis)
@@ -193,7 +195,9 @@ class _Reader:
 
     # --- inline ---------------------------------------------------------------------------------
 
-    def inlines(self, element: etree._Element | None, skip: frozenset[str] = frozenset()) -> tuple[Inline, ...]:
+    def inlines(
+        self, element: etree._Element | None, skip: frozenset[str] = frozenset()
+    ) -> tuple[Inline, ...]:
         """The inline content of an element (its text and children)."""
         if element is None:
             return ()
@@ -236,7 +240,7 @@ class _Reader:
         return nodes
 
     def _sup(self, el: etree._Element) -> list[Inline]:
-        text = "".join(el.itertext()).strip()
+        text = _text(el).strip()
         inner = el.find(A + "authorialNote")
         if inner is not None:
             return [self._note(inner)]
@@ -300,7 +304,7 @@ class _Reader:
         lines = []
         if cover is not None:
             for p in cover.iter(A + "p"):
-                text = squash("".join(p.itertext())).strip()
+                text = squash(_text(p)).strip()
                 if text:
                     lines.append(text)
         blocks = [Block(t, ((0, 0),)) for t in lines]
@@ -334,7 +338,7 @@ class _Reader:
             raise ReadError("no preface")
         number_el = next(preface.iter(A + "docNumber"), None)
         title_el = next(preface.iter(A + "docTitle"), None)
-        number = squash("".join(number_el.itertext())).strip() if number_el is not None else ""
+        number = squash(_text(number_el)).strip() if number_el is not None else ""
         separator = " "
         if number.endswith("."):
             number, separator = number[:-1].rstrip(), ". "
@@ -360,9 +364,10 @@ class _Reader:
         preface = statement.find(A + "preface")
         label = title = ""
         if preface is not None:
-            label = squash("".join(next(preface.iter(A + "docNumber")).itertext())).strip()
+            number_el = next(preface.iter(A + "docNumber"), None)
+            label = squash(_text(number_el)).strip() if number_el is not None else ""
             title_el = next(preface.iter(A + "docTitle"), None)
-            title = squash("".join(title_el.itertext())).strip() if title_el is not None else ""
+            title = squash(_text(title_el)).strip() if title_el is not None else ""
         return Part(label, title, self.body(statement), self.conclusion(statement))
 
     def body(self, statement: etree._Element) -> Body:
@@ -408,7 +413,7 @@ class _Reader:
 
     def paragraph(self, el: etree._Element) -> OperativeParagraph:
         num_el = el.find(A + "num")
-        num = squash("".join(num_el.itertext())).strip() if num_el is not None else None
+        num = squash(_text(num_el)).strip() if num_el is not None else None
         lst = next((c for c in el if c.tag in LISTS), None)
         if lst is not None:
             intro, points, wrap = self.listing(lst)
@@ -428,7 +433,9 @@ class _Reader:
             return None, nodes
         return squash(match.group("num")).strip(), _trim(list(split_opening(nodes, match.group(0))))
 
-    def listing(self, lst: etree._Element) -> tuple[tuple[Inline, ...], tuple[Point, ...], tuple[Inline, ...]]:
+    def listing(
+        self, lst: etree._Element
+    ) -> tuple[tuple[Inline, ...], tuple[Point, ...], tuple[Inline, ...]]:
         intro = self.inlines(lst.find(A + "intro"))
         points: list[Point] = []
         wrap: tuple[Inline, ...] = ()
@@ -459,12 +466,12 @@ class _Reader:
         if meeting is None:
             meeting = next((i for i in concl.iter(A + "inline") if "eeting" in (i.get("name") or "")), None)
         date = next(concl.iter(A + "docDate"), None)
-        meeting_text = squash("".join(meeting.itertext())).strip() if meeting is not None else None
+        meeting_text = squash(_text(meeting)).strip() if meeting is not None else None
         number = None
         if meeting is not None:
             digits = regex.search(r"\d+", ascii_digits(meeting_text or ""))
             number = digits.group(0) if digits else None
-        date_text = squash("".join(date.itertext())).strip() if date is not None else None
+        date_text = squash(_text(date)).strip() if date is not None else None
         return Conclusion(meeting_text, number, date_text, date.get("date") if date is not None else None)
 
     def annexes(self) -> tuple[Annex, ...]:
@@ -474,7 +481,9 @@ class _Reader:
             doc = next((c for c in attachment if isinstance(c.tag, str)), None)
             if doc is None:
                 continue
-            blocks = [b for b in (self.annex_block(p) for p in doc.iter(A + "p") if not _in(p, A + "meta")) if b]
+            blocks = [
+                b for b in (self.annex_block(p) for p in doc.iter(A + "p") if not _in(p, A + "meta")) if b
+            ]
             heading: list[str] = []
             while blocks and annex.match(plain(blocks[0]).strip()) and not heading:
                 heading.append(plain(blocks.pop(0)).strip())
@@ -487,12 +496,15 @@ class _Reader:
             return ()
         nodes = self.inlines(p)
         holder = next((a for a in p.iterancestors() if a.find(A + "num") is not None), None)
-        if holder is not None and next(holder.iter(A + "p"), None) is p:
-            num = squash("".join(holder.find(A + "num").itertext())).strip()  # type: ignore[union-attr]
+        num_el = holder.find(A + "num") if holder is not None else None
+        if holder is not None and num_el is not None and next(holder.iter(A + "p"), None) is p:
+            num = squash(_text(num_el)).strip()
             if num:
                 nodes = _trim([Text(num + " "), *nodes])
-        if len(nodes) == 1 and isinstance(nodes[0], Emphasis) and self.lang.pattern("sections.annex").match(
-            plain(nodes).strip()
+        if (
+            len(nodes) == 1
+            and isinstance(nodes[0], Emphasis)
+            and self.lang.pattern("sections.annex").match(plain(nodes).strip())
         ):
             nodes = (Text(plain(nodes).strip()),)
         return nodes
@@ -522,6 +534,11 @@ def _heading_only(el: etree._Element) -> etree._Element | None:
     if len(children) == 1 and children[0].tag in (A + "heading", A + "subheading", A + "crossHeading"):
         return children[0]
     return None
+
+
+def _text(el: etree._Element) -> str:
+    """All the text inside an element."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
 
 
 def _in(el: etree._Element, tag: str) -> bool:

@@ -4,12 +4,12 @@ and the exception that carries them when a text cannot be converted."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .model import Span
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a diagnostic is: errors refuse the output, warnings never do."""
 
     ERROR = "error"
@@ -33,7 +33,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "note-without-body": (Severity.WARNING, "a footnote is called but its body is missing"),
     "note-not-called": (Severity.WARNING, "a footnote body is never called"),
     "numbering": (Severity.WARNING, "operative paragraphs are not numbered 1..n"),
-    "number-order": (Severity.WARNING, "the session in the number could not be confirmed by the session line"),
+    "number-order": (
+        Severity.WARNING,
+        "the session in the number could not be confirmed by the session line",
+    ),
     "issued-from-front-matter": (Severity.WARNING, "the issuance date comes from the front matter"),
     "issued-from-adoption": (Severity.WARNING, "no issuance date printed: the adoption date is used"),
     "unparsed-masthead": (Severity.WARNING, "a masthead line was not recognised"),

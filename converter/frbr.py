@@ -51,7 +51,10 @@ def build(session: str, number: str, adopted: str, language: str, part: str = ""
     work_this, work_uri = uri.work_uri(), uri.work_uri(work_component=False)
     expression_this, expression_uri = uri.expression_uri(), uri.expression_uri(work_component=False)
     uri.format = "xml"
-    manifestation_this, manifestation_uri = uri.manifestation_uri(), uri.manifestation_uri(work_component=False)
+    manifestation_this, manifestation_uri = (
+        uri.manifestation_uri(),
+        uri.manifestation_uri(work_component=False),
+    )
     show = f"{session}/{number}{part}"
     return Frbr(
         work_this,

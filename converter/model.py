@@ -4,7 +4,7 @@ the AKN reader and the text renderer. Data only; spans are left out of equality.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -17,11 +17,6 @@ class Span:
     """Offset after the last character."""
 
 
-def _span() -> Any:
-    """A span field: optional, and left out of equality and repr."""
-    return field(default=None, compare=False, repr=False)
-
-
 # --- inline nodes -------------------------------------------------------------------------------
 
 
@@ -30,7 +25,7 @@ class Text:
     """Plain text, as printed."""
 
     text: str
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -41,7 +36,7 @@ class Emphasis:
     """`b` or `i`."""
     children: tuple[Inline, ...]
     """The emphasised inlines."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,7 @@ class NoteCall:
 
     marker: str
     """The marker as printed (any digit script)."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,7 @@ class Superscript:
 
     text: str
     """The superscript text."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 Inline = Text | Emphasis | NoteCall | Superscript
@@ -77,7 +72,7 @@ class MastheadLine:
     publisher, other."""
     text: str
     """The line as printed."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -100,7 +95,7 @@ class Masthead:
     """Key of the committee in the proponent line (noMainCommittee, thirdCommittee, …)."""
     documents: tuple[tuple[str, str], ...]
     """Originating documents of the proponent line: (as printed, full symbol)."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -121,7 +116,7 @@ class Footnote:
     """The marker as printed."""
     content: tuple[Inline, ...]
     """The footnote text."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -132,7 +127,7 @@ class PreambularParagraph:
     """The opening phrase as printed (the container's name); may be empty."""
     content: tuple[Inline, ...]
     """What follows the opening phrase."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -147,7 +142,7 @@ class Point:
     """Sub-points."""
     wrap_up: tuple[Inline, ...] = ()
     """Text after the sub-points."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -164,7 +159,7 @@ class OperativeParagraph:
     """Sub-paragraphs."""
     wrap_up: tuple[Inline, ...] = ()
     """Text after the points."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -173,7 +168,7 @@ class CrossHeading:
 
     content: tuple[Inline, ...]
     """The heading text."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -186,7 +181,7 @@ class Section:
     """The heading text."""
     children: tuple[BodyNode, ...]
     """Paragraphs, cross-headings and sub-sections."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 BodyNode = OperativeParagraph | CrossHeading | Section
@@ -204,7 +199,7 @@ class Conclusion:
     """The date line as printed."""
     date: str | None
     """ISO date."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -215,7 +210,7 @@ class Annex:
     """Printed heading lines ("Annex", a title)."""
     blocks: tuple[tuple[Inline, ...], ...]
     """Paragraphs of the annex as printed, numbers included."""
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -242,7 +237,7 @@ class Part:
     """The part's title as printed (may be empty)."""
     body: Body
     """Its preamble and operative part."""
-    conclusion: Conclusion | None
+    conclusion: Conclusion
     """Its adoption meeting and date."""
 
 

@@ -22,8 +22,8 @@ from .model import (
     Text,
 )
 from .parse.body import ENDS_PARAGRAPH
-from .parse.inline import plain
 from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE
+from .parse.inline import plain
 from .parse.phrases import Kind, derive
 
 # Characters that the inline parser reads as markup.

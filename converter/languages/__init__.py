@@ -122,7 +122,9 @@ def load(code: str) -> Language:
         operative=_alternation(data["phrases"]["operative"], end),
         unnumbered=_alternation(data["operative"]["unnumbered"], end),
         formula=_compile(
-            "^(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["formula"]["phrases"]) + ")"
+            "^(?:"
+            + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["formula"]["phrases"])
+            + ")"
         ),
         months=months,
         date=date,
@@ -154,7 +156,9 @@ def detect(text: str) -> str | None:
         lang = load(code)
         script = len(lang.script.findall(sample))
         words = sum(
-            1 for line in sample.splitlines() if lang.formula.match(line.strip()) or _masthead_word(lang, line)
+            1
+            for line in sample.splitlines()
+            if lang.formula.match(line.strip()) or _masthead_word(lang, line)
         )
         scores.append((script + 1000 * words, code))
     scores.sort(reverse=True)

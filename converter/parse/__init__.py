@@ -66,7 +66,9 @@ def parse(text: str, *, lang: str | None = None) -> Parsed:
     meta, start = front_matter(source.text)
     code = lang or detect(source.text[start:])
     if code is None:
-        diagnostics.append(Diagnostic("unknown-language", "the language could not be detected; use --lang", None, 1, 1))
+        diagnostics.append(
+            Diagnostic("unknown-language", "the language could not be detected; use --lang", None, 1, 1)
+        )
         return Parsed(None, diagnostics)
     run = _Run(source, load(code), diagnostics)
     resolution = _parse_blocks(run, split_lines(source.text, start), meta)
@@ -117,7 +119,9 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         body, conclusion, after = _read_body(run, blocks, formulas[0], len(blocks))
     bodies = [p.body for p in parts] or [body]
     if any(not b.operative for b in bodies):
-        _refuse(run, "not-a-resolution", "not a resolution: no operative paragraph found", blocks[formulas[0]])
+        _refuse(
+            run, "not-a-resolution", "not a resolution: no operative paragraph found", blocks[formulas[0]]
+        )
         return None
     annexes = _annexes(run, blocks[after:])
     footnotes, bodies = _footnotes(run, raw_notes, blocks, bodies)
@@ -128,7 +132,9 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
 
     adopted = conclusion.date or masthead.adopted
     if adopted is None:
-        _refuse(run, "no-adoption-date", "no adoption date: neither a conclusion date nor an 'adopted on' line")
+        _refuse(
+            run, "no-adoption-date", "no adoption date: neither a conclusion date nor an 'adopted on' line"
+        )
         return None
     issued, printed = _issued(run, masthead, meta, adopted)
     return Resolution(
@@ -162,11 +168,15 @@ def _part_starts(lang: Language, blocks: list[Block], formulas: list[int]) -> li
     """Where each part (A, B, …) starts: its label line, one or two lines before its formula.
     Empty when the first formula has no part label before it."""
     label = lang.pattern("sections.part")
-    starts = []
+    starts: list[int] = []
     previous = -1
     for f in formulas:
         found = next(
-            (i for i in range(f - 1, max(previous, f - 4), -1) if not blocks[i].escaped and label.match(blocks[i].text)),
+            (
+                i
+                for i in range(f - 1, max(previous, f - 4), -1)
+                if not blocks[i].escaped and label.match(blocks[i].text)
+            ),
             None,
         )
         if found is None:
@@ -225,7 +235,9 @@ def _issued(run: _Run, masthead: Masthead, meta: dict[str, str], adopted: str) -
         return masthead.issued, True
     front = meta.get("date", "")
     if iso_date(load("en"), front) or _is_iso(front):
-        run.warn("issued-from-front-matter", f"no issuance date printed: the front matter's {front} is used", None)
+        run.warn(
+            "issued-from-front-matter", f"no issuance date printed: the front matter's {front} is used", None
+        )
         return front if _is_iso(front) else iso_date(load("en"), front) or adopted, False
     run.warn("issued-from-adoption", "no issuance date printed: the adoption date is used", None)
     return adopted, False
@@ -277,10 +289,14 @@ def _footnotes(
     notes = []
     for note in raw:
         if note.key not in called:
-            run.warn("note-not-called", f"footnote {note.marker} is never called: attached before it", note.block)
+            run.warn(
+                "note-not-called", f"footnote {note.marker} is never called: attached before it", note.block
+            )
             bodies = _attach(note, bodies)
         notes.append(Footnote(note.marker, run.inline(note.block), note.block.span()))
-    notes.sort(key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker))
+    notes.sort(
+        key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker)
+    )
     return tuple(notes), bodies
 
 

@@ -46,7 +46,9 @@ class Block:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """The source span of text[start:end]."""
         end = len(self.text) if end is None else end
-        return Span(self.offset(start), self.offset(max(start, end - 1)) + 1 if end > start else self.offset(start))
+        return Span(
+            self.offset(start), self.offset(max(start, end - 1)) + 1 if end > start else self.offset(start)
+        )
 
     def slice(self, start: int, end: int | None = None) -> Block:
         """A sub-block of text[start:end], stripped, keeping offsets."""

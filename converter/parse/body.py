@@ -147,7 +147,7 @@ class BodyParser:
             self._add_point(*point, block)
             return
         section = self._section(block)
-        if section and self.state == "operative" or section and self._opens_operative(next_block):
+        if (section and self.state == "operative") or (section and self._opens_operative(next_block)):
             self.state = "operative"
             heading = block.slice(section.start("heading"))
             self.section = _Section(section.group("num").strip(), heading)
@@ -218,7 +218,9 @@ class BodyParser:
             nodes = self.inline(block)
             opening, rest, known = opening_of(self.lang, "preamble", nodes)
             if not known:
-                self.warn("unknown-opening", f"preambular paragraph opens with an unknown phrase {opening!r}", block)
+                self.warn(
+                    "unknown-opening", f"preambular paragraph opens with an unknown phrase {opening!r}", block
+                )
             out.append(PreambularParagraph(opening, rest, block.span()))
         return tuple(out)
 
@@ -230,12 +232,17 @@ class BodyParser:
             return CrossHeading(self.inline(node.block), node.block.span())
         if isinstance(node, _Section):
             return Section(
-                node.num, self.inline(node.heading), tuple(self._node(c) for c in node.children), node.heading.span()
+                node.num,
+                self.inline(node.heading),
+                tuple(self._node(c) for c in node.children),
+                node.heading.span(),
             )
         nodes = self.inline(node.block)
         opening, rest, known = opening_of(self.lang, "operative", nodes)
         if not known and opening:
-            self.warn("unknown-opening", f"operative paragraph opens with an unknown phrase {opening!r}", node.block)
+            self.warn(
+                "unknown-opening", f"operative paragraph opens with an unknown phrase {opening!r}", node.block
+            )
         return OperativeParagraph(
             node.num,
             opening,

@@ -12,14 +12,14 @@ from .blocks import Block
 SUPERSCRIPT = regex.compile(r"\^\((?P<body>[^()\s]{1,12})\)")
 
 
-def parse_inline(block: Block, markers: frozenset[str], digits: dict[str, str]) -> tuple[Inline, ...]:
+def parse_inline(block: Block, markers: frozenset[str], digits: dict[int, str]) -> tuple[Inline, ...]:
     """Inline nodes of a block. `markers` are the footnote markers (ASCII form) that exist."""
     nodes, _ = _parse(block, 0, "", markers, digits)
     return tuple(_merge(nodes))
 
 
 def _parse(
-    block: Block, index: int, closing: str, markers: frozenset[str], digits: dict[str, str]
+    block: Block, index: int, closing: str, markers: frozenset[str], digits: dict[int, str]
 ) -> tuple[list[Inline], int]:
     """Parse from index until `closing` (a `*` run) or the end; returns nodes and the index after."""
     text = block.text
@@ -52,7 +52,9 @@ def _parse(
                 inner, after = _parse(block, i + len(run), run, markers, digits)
                 if after > 0:
                     flush(i)
-                    nodes.append(Emphasis("b" if run == "**" else "i", tuple(_merge(inner)), block.span(i, after)))
+                    nodes.append(
+                        Emphasis("b" if run == "**" else "i", tuple(_merge(inner)), block.span(i, after))
+                    )
                     i = after
                     buf_start = i
                     continue

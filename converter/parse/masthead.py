@@ -43,7 +43,12 @@ def read_number(lang: Language, block: Block) -> NumberLine | None:
     emergency = match.re is lang.pattern("number.emergency")
     printed = block.text[match.start("first") : match.end("second")]
     return NumberLine(
-        printed, match.group("first"), match.group("second"), emergency, match.group("sep"), match.start("title")
+        printed,
+        match.group("first"),
+        match.group("second"),
+        emergency,
+        match.group("sep"),
+        match.start("title"),
     )
 
 

@@ -61,7 +61,7 @@ def split_opening(nodes: tuple[Inline, ...], opening: str) -> tuple[Inline, ...]
     if nodes and isinstance(nodes[0], Emphasis) and plain((nodes[0],)).rstrip() == opening:
         trailing = plain((nodes[0],))[len(opening) :]
         rest = nodes[1:]
-        return ((Text(trailing),) + rest) if trailing else rest
+        return (Text(trailing), *rest) if trailing else rest
     remaining = len(opening)
     out: list[Inline] = []
     for i, node in enumerate(nodes):
