@@ -24,7 +24,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "not-a-resolution": (Severity.ERROR, "no resolution number, formula or operative paragraph was found"),
     "no-adoption-date": (Severity.ERROR, "no adoption date: neither a conclusion nor an 'adopted on' line"),
     "unknown-language": (Severity.ERROR, "the language could not be detected; use --lang"),
-    "invalid-output": (Severity.ERROR, "the AKN produced fails the XSD or the profile (a bug)"),
     "invalid-xml": (Severity.ERROR, "the AKN given cannot be parsed or is not a resolution"),
     "schema": (Severity.ERROR, "the document fails the official AKN 3.0 schema"),
     "profile": (Severity.ERROR, "the document fails the AKN4UN profile"),
@@ -40,8 +39,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "issued-from-front-matter": (Severity.WARNING, "the issuance date comes from the front matter"),
     "issued-from-adoption": (Severity.WARNING, "no issuance date printed: the adoption date is used"),
     "unparsed-masthead": (Severity.WARNING, "a masthead line was not recognised"),
-    "unparsed-date": (Severity.WARNING, "a date could not be read"),
-    "page-break-join": (Severity.WARNING, "a paragraph cut by a page break was joined"),
     "profile-warning": (Severity.WARNING, "the document breaks a recommendation of the profile"),
 }
 
