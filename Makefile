@@ -13,11 +13,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python $(SOURCES)
-	$(BIN)/python -m pip install --quiet .
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 $(TEST_STAMP): $(BIN)/python $(SOURCES)
-	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(STAMP)
 
 run: $(STAMP)
