@@ -481,9 +481,7 @@ class _Reader:
             doc = next((c for c in attachment if isinstance(c.tag, str)), None)
             if doc is None:
                 continue
-            blocks = [
-                b for b in (self.annex_block(p) for p in doc.iter(A + "p") if not _in(p, A + "meta")) if b
-            ]
+            blocks = [b for b in (self.annex_block(p) for p in _annex_blocks(doc)) if b]
             heading: list[str] = []
             while blocks and annex.match(plain(blocks[0]).strip()) and not heading:
                 heading.append(plain(blocks.pop(0)).strip())
@@ -526,6 +524,20 @@ def _prefix_emphasis(node: Emphasis, prefix: str) -> Emphasis:
     if children and isinstance(children[0], Text):
         return Emphasis(node.kind, (Text(prefix + children[0].text), *children[1:]))
     return Emphasis(node.kind, (Text(prefix), *children))
+
+
+ANNEX_BLOCKS = {A + t for t in ("p", "heading", "subheading", "crossHeading", "tblock")}
+
+
+def _annex_blocks(doc: etree._Element) -> list[etree._Element]:
+    """The text blocks of an annex in reading order: paragraphs and headings, none inside another,
+    none in meta."""
+    out = []
+    for el in doc.iter(*ANNEX_BLOCKS):
+        if _in(el, A + "meta") or any(a.tag in ANNEX_BLOCKS for a in el.iterancestors()):
+            continue
+        out.append(el)
+    return out
 
 
 def _heading_only(el: etree._Element) -> etree._Element | None:
