@@ -86,16 +86,19 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     blocks, footer = take_furniture(blocks, lang)
     blocks, raw_notes = take_bodies(blocks, lang)
     run.markers = frozenset(n.key for n in raw_notes)
-    formulas = [i for i, b in enumerate(blocks) if not b.escaped and lang.formula.match(b.text)]
+    formulas = [i for i, b in enumerate(blocks) if _is_formula(lang, b)]
     if not formulas:
         _refuse(run, "not-a-resolution", "not a resolution: no formula found")
         return None
-    starts = _part_starts(lang, blocks, formulas)
-    head_end = starts[0] if starts else formulas[0]
-    number_at = next((i for i in range(head_end - 1, -1, -1) if read_number(lang, blocks[i])), None)
+    number_at = next((i for i, b in enumerate(blocks) if i < formulas[-1] and read_number(lang, b)), None)
     if number_at is None:
         _refuse(run, "not-a-resolution", "not a resolution: no resolution number found")
         return None
+    # The masthead may name the body as the formula does ("Генеральная Ассамблея", "大会"): the
+    # formula is the first one after the number line.
+    formulas = [f for f in formulas if f > number_at]
+    starts = _part_starts(lang, blocks, formulas)
+    head_end = starts[0] if starts else formulas[0]
     masthead, unknown = read_masthead(lang, blocks[:number_at])
     for block, line in unknown:
         run.warn("unparsed-masthead", f"masthead line not recognised: {line[:60]!r}", block)
@@ -155,6 +158,14 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         issued=issued,
         issued_printed=printed,
     )
+
+
+def _is_formula(lang: Language, block: Block) -> bool:
+    """The enacting formula: its words and nothing after them but its punctuation."""
+    if block.escaped:
+        return False
+    match = lang.formula.match(block.text)
+    return bool(match and lang.pattern("formula.tail").match(block.text[match.end() :]))
 
 
 def _joined(blocks: list[Block], separator: str) -> Block:
