@@ -74,7 +74,7 @@ PATTERN_KEYS = {
     ),
     "number": ("pattern", "emergency"),
     "formula": ("tail",),
-    "operative": ("numbered",),
+    "operative": ("numbered", "preambular_ending"),
     "points": ("level1", "level2"),
     "sections": ("numbered", "annex", "part"),
     "conclusion": ("meeting",),

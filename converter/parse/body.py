@@ -168,7 +168,9 @@ class BodyParser:
 
     def _opens_unnumbered(self, block: Block) -> bool:
         pattern = self.lang.unnumbered
-        return pattern is not None and not block.escaped and bool(pattern.match(block.text))
+        if pattern is None or block.escaped or not pattern.match(block.text):
+            return False
+        return not self.lang.pattern("operative.preambular_ending").search(block.text)
 
     def _opens_operative(self, block: Block | None) -> bool:
         return block is not None and bool(self._numbered(block))
