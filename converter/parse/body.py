@@ -170,7 +170,8 @@ class BodyParser:
         pattern = self.lang.unnumbered
         if pattern is None or block.escaped or not pattern.match(block.text):
             return False
-        return not self.lang.pattern("operative.preambular_ending").search(block.text)
+        text = self.lang.pattern("footnotes.call").sub("", block.text).rstrip()
+        return not self.lang.pattern("operative.preambular_ending").search(text)
 
     def _opens_operative(self, block: Block | None) -> bool:
         return block is not None and bool(self._numbered(block))
