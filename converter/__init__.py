@@ -50,7 +50,6 @@ from .text import render_text
 from .validate import validate
 
 
-
 def _version() -> str:
     """The installed distribution's version (pyproject.toml is its one source)."""
     try:

@@ -257,7 +257,7 @@ class _Builder:
         elif kind == "symbol":
             view["refersTo"] = self.ref("symbol")
         elif kind == "session":
-            view["value"] = self.r.session
+            view["value"] = m.session or self.r.session
             view["refersTo"] = self.ref("ga")
         elif kind == "agenda":
             letter = f" ({m.agenda_letter})" if m.agenda_letter else ""
