@@ -124,7 +124,7 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
         elif isinstance(node, Text):
             out.append(Text(squash(node.text)))
         elif isinstance(node, Emphasis) and not plain(node.children).strip():
-            out.extend(n for n in node.children if isinstance(n, Text))
+            out.extend(node.children)
         elif (
             isinstance(node, Emphasis) and out and isinstance(out[-1], Emphasis) and out[-1].kind == node.kind
         ):
