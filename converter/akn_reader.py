@@ -260,7 +260,7 @@ class _Reader:
                 if content and p:
                     content.append(Text(" "))
                 content.extend(p)
-            self.notes[key] = Footnote(marker, tuple(_merge(content)))
+            self.notes[key] = Footnote(marker, _strip_marker(tuple(_merge(content))))
         return NoteCall(marker)
 
     # --- the document ---------------------------------------------------------------------------
@@ -538,6 +538,34 @@ def _annex_blocks(doc: etree._Element) -> list[etree._Element]:
             continue
         out.append(el)
     return out
+
+
+# The marker or the empty parentheses some files print at the start of a footnote body.
+BODY_MARKER = regex.compile(r"^\s*\((?:\d*|[^)]{0,3})\)\s*")
+
+
+def _strip_marker(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A footnote body without the "(n)" or "()" printed at its start."""
+    match = BODY_MARKER.match(plain(nodes))
+    if not match or not _plain_start(nodes, match.end()):
+        return nodes
+    return _trim(list(split_opening(_unwrap_start(nodes), match.group(0))))
+
+
+def _plain_start(nodes: tuple[Inline, ...], length: int) -> bool:
+    """Whether the first `length` characters are text or emphasised text only."""
+    return all(isinstance(n, Text | Emphasis) for n in nodes[:2]) and len(plain(nodes[:2])) >= length
+
+
+def _unwrap_start(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Leading emphasis opened up into its text (the marker it holds is presentation)."""
+    out: list[Inline] = []
+    for i, node in enumerate(nodes):
+        if isinstance(node, Emphasis) and i < 2 and not plain((node,)).strip(" ()"):
+            out.extend(node.children)
+        else:
+            out.append(node)
+    return tuple(_merge(out))
 
 
 def _heading_only(el: etree._Element) -> etree._Element | None:

@@ -15,6 +15,9 @@ from .dates import iso_date
 # An originating document inside a proponent line: a symbol, or an addendum of the previous one.
 SYMBOL = regex.compile(r"^[A-Z]+(?:/[\w.\-()]+)+$")
 SUFFIX = regex.compile(r"^(?:Add|Rev|Corr|Amend)\.\d+(?:/(?:Add|Rev|Corr|Amend)\.\d+)*$")
+# Bidirectional marks and other invisible characters that PDF and Word pipelines leave around
+# numbers; they are kept in the printed text but ignored when reading it.
+INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 PARENTHESISED = regex.compile(r"\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\]?\s*$")
 
 
@@ -127,10 +130,10 @@ def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[t
     documents: tuple[tuple[str, str], ...] = ()
     unknown: list[tuple[Block, str]] = []
     for block in blocks:
-        text = block.text
+        text = INVISIBLE.sub("", block.text)
         kind = classify(lang, text, seen)
         seen.add(kind)
-        lines.append(MastheadLine(kind, text, block.span()))
+        lines.append(MastheadLine(kind, block.text, block.span()))
         if kind == "date":
             issued = iso_date(english, text) or iso_date(lang, text)
         elif kind == "session":
