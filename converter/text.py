@@ -21,7 +21,7 @@ from .model import (
     Superscript,
     Text,
 )
-from .parse.body import ENDS_PARAGRAPH
+from .parse.body import ENDS_PARAGRAPH, HEADING_MARK
 from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE
 from .parse.inline import plain
 from .parse.phrases import Kind, derive
@@ -105,7 +105,7 @@ class _Renderer:
             if isinstance(node, OperativeParagraph):
                 self.paragraph(node)
             elif isinstance(node, CrossHeading):
-                self.plain(inline(node.content))
+                self.blocks.append(HEADING_MARK + inline(node.content))
             elif isinstance(node, Section):
                 self.blocks.append(f"{node.num} {inline(node.heading)}")
                 self.nodes(node.children)
@@ -143,7 +143,7 @@ def looks_structural(lang: Language, text: str) -> bool:
         RULE,
         PAGE_COUNTER,
     )
-    if any(c.match(text) for c in checks):
+    if any(c.match(text) for c in checks) or text.startswith(HEADING_MARK.strip()):
         return True
     return bool(lang.formula.match(text)) or " ".join(text.split()) == lang.data["furniture"]["recycle"]
 

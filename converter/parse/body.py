@@ -26,6 +26,8 @@ from .phrases import opening_of
 # next block continues it (a page break or a wrapped line cut it).
 ENDS_PARAGRAPH = regex.compile(r"[\p{P}\p{S}]\s*$")
 ROMAN = regex.compile(r"^[ivxl]+$")
+# A cross-heading in the text format: "# Heading".
+HEADING_MARK = "# "
 
 InlineParser = Callable[[Block], tuple[Inline, ...]]
 Warn = Callable[[str, str, Block], None]
@@ -138,6 +140,11 @@ class BodyParser:
             self.replace_last(joined)
             self.last = joined
             return
+        if not block.escaped and block.text.startswith(HEADING_MARK):
+            self.state = "operative"
+            self._container().append(_Heading(block.slice(len(HEADING_MARK))))
+            self.last = None
+            return
         numbered = self._numbered(block)
         if numbered:
             self._add_para(_Para(numbered.group("num").strip(), block.slice(numbered.end())))
@@ -164,6 +171,8 @@ class BodyParser:
         self._add_unnumbered(block, next_block)
 
     def _structural(self, block: Block) -> bool:
+        if not block.escaped and block.text.startswith(HEADING_MARK):
+            return True
         return bool(self._numbered(block) or self._point(block) or self._section(block))
 
     def _opens_unnumbered(self, block: Block) -> bool:
