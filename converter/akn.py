@@ -26,6 +26,7 @@ from .model import (
     Resolution,
     Section,
     Superscript,
+    Table,
     Text,
 )
 
@@ -328,6 +329,7 @@ class _Builder:
         seen: dict[str, int] = {}
         unnumbered = 0
         headings = 0
+        tables = 0
         for node in nodes:
             if isinstance(node, OperativeParagraph):
                 if node.num is None:
@@ -338,6 +340,18 @@ class _Builder:
                     seen[n] = seen.get(n, 0) + 1
                     eid = f"{prefix}para_{n}" + (f"__{seen[n]}" if seen[n] > 1 else "")
                 out.append(self.paragraph(node, eid))
+            elif isinstance(node, Table):
+                tables += 1
+                out.append(
+                    {
+                        "t": "table",
+                        "eId": f"{prefix}table_{tables}",
+                        "rows": [
+                            [{"th": r < node.header_rows, "content": self.inlines(c)} for c in row]
+                            for r, row in enumerate(node.rows)
+                        ],
+                    }
+                )
             elif isinstance(node, CrossHeading):
                 headings += 1
                 out.append(

@@ -30,6 +30,7 @@ from .model import (
     Resolution,
     Section,
     Superscript,
+    Table,
     Text,
 )
 from .parse.blocks import Block
@@ -401,6 +402,8 @@ class _Reader:
                 out.append(self.paragraph(child))
             elif child.tag == A + "hcontainer" and child.get("name") == "crossHeading":
                 out.append(CrossHeading(self.inlines(child.find(A + "heading"))))
+            elif child.tag == A + "table" or _holds_table(child):
+                out.extend(self.table(t) for t in ([child] if child.tag == A + "table" else child.iter(A + "table")))
             elif child.tag in HIERARCHY:
                 num = squash("".join(child.findtext(A + "num") or "")).strip()
                 heading = child.find(A + "heading")
@@ -410,6 +413,25 @@ class _Reader:
             elif child.tag in (A + "crossHeading", A + "heading", A + "subheading"):
                 out.append(CrossHeading(self.inlines(child)))
         return tuple(out)
+
+    def table(self, el: etree._Element) -> Table:
+        rows = []
+        header_rows = 0
+        for tr in el.iter(A + "tr"):
+            cells = [c for c in tr if c.tag in (A + "th", A + "td")]
+            if header_rows == len(rows) and cells and all(c.tag == A + "th" for c in cells):
+                header_rows += 1
+            rows.append(tuple(self.cell(c) for c in cells))
+        return Table(tuple(rows), header_rows)
+
+    def cell(self, el: etree._Element) -> tuple[Inline, ...]:
+        parts = [self.inlines(p) for p in el.iter(A + "p")] or [self.inlines(el)]
+        out: list[Inline] = []
+        for part in parts:
+            if out and part:
+                out.append(Text(" "))
+            out.extend(part)
+        return tuple(_merge(out))
 
     def paragraph(self, el: etree._Element) -> OperativeParagraph:
         num_el = el.find(A + "num")
@@ -566,6 +588,12 @@ def _unwrap_start(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         else:
             out.append(node)
     return tuple(_merge(out))
+
+
+def _holds_table(el: etree._Element) -> bool:
+    """Where tables sit between paragraphs: the UN's container, our hcontainer name="table"."""
+    holder = el.tag == A + "container" or (el.tag == A + "hcontainer" and el.get("name") == "table")
+    return holder and next(el.iter(A + "table"), None) is not None
 
 
 def _heading_only(el: etree._Element) -> etree._Element | None:

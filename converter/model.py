@@ -180,11 +180,22 @@ class Section:
     heading: tuple[Inline, ...]
     """The heading text."""
     children: tuple[BodyNode, ...]
-    """Paragraphs, cross-headings and sub-sections."""
+    """Paragraphs, cross-headings, tables and sub-sections."""
     span: Span | None = field(default=None, compare=False, repr=False)
 
 
-BodyNode = OperativeParagraph | CrossHeading | Section
+@dataclass(frozen=True)
+class Table:
+    """A table between operative paragraphs, row by row."""
+
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    """Cells of each row."""
+    header_rows: int
+    """How many leading rows are headers."""
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+BodyNode = OperativeParagraph | CrossHeading | Section | Table
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .model import (
     Resolution,
     Section,
     Superscript,
+    Table,
     Text,
 )
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK
@@ -106,9 +107,21 @@ class _Renderer:
                 self.paragraph(node)
             elif isinstance(node, CrossHeading):
                 self.blocks.append(HEADING_MARK + inline(node.content))
+            elif isinstance(node, Table):
+                self.table(node)
             elif isinstance(node, Section):
                 self.blocks.append(f"{node.num} {inline(node.heading)}")
                 self.nodes(node.children)
+
+    def table(self, table: Table) -> None:
+        """A pipe table: one line per row, a rule after the header rows."""
+        lines = []
+        width = max((len(r) for r in table.rows), default=0)
+        for i, row in enumerate(table.rows):
+            lines.append("| " + " | ".join(inline(c).replace("|", "\\|") or " " for c in row) + " |")
+            if i + 1 == table.header_rows:
+                lines.append("|" + " --- |" * width)
+        self.blocks.append("\n".join(lines))
 
     def paragraph(self, node: OperativeParagraph) -> None:
         text = self.opened("operative", node.opening, node.content)
@@ -143,7 +156,7 @@ def looks_structural(lang: Language, text: str) -> bool:
         RULE,
         PAGE_COUNTER,
     )
-    if any(c.match(text) for c in checks) or text.startswith(HEADING_MARK.strip()):
+    if any(c.match(text) for c in checks) or text.startswith((HEADING_MARK.strip(), "|")):
         return True
     return bool(lang.formula.match(text)) or " ".join(text.split()) == lang.data["furniture"]["recycle"]
 

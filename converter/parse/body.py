@@ -18,6 +18,7 @@ from ..model import (
     Point,
     PreambularParagraph,
     Section,
+    Table,
 )
 from .blocks import Block
 from .phrases import opening_of
@@ -28,6 +29,10 @@ ENDS_PARAGRAPH = regex.compile(r"[\p{P}\p{S}]\s*$")
 ROMAN = regex.compile(r"^[ivxl]+$")
 # A cross-heading in the text format: "# Heading".
 HEADING_MARK = "# "
+# A row of a pipe table: "| a | b |"; cells split on "|" not escaped by "\\".
+TABLE_ROW = regex.compile(r"^\|.*\|$")
+CELL_SPLIT = regex.compile(r"(?<!\\)\|")
+TABLE_RULE = regex.compile(r"^:?-{3,}:?$")
 
 InlineParser = Callable[[Block], tuple[Inline, ...]]
 Warn = Callable[[str, str, Block], None]
@@ -53,7 +58,7 @@ class _Para:
 class _Section:
     num: str
     heading: Block
-    children: list[_Para | _Heading | _Section] = field(default_factory=list)
+    children: list[_Para | _Heading | _Section | _Table] = field(default_factory=list)
 
 
 @dataclass
@@ -62,9 +67,21 @@ class _Heading:
 
 
 @dataclass
+class _Table:
+    rows: list[list[Block]] = field(default_factory=list)
+    header_rows: int = 0
+
+
+@dataclass
 class _Body:
     preamble: list[Block] = field(default_factory=list)
-    operative: list[_Para | _Heading | _Section] = field(default_factory=list)
+    operative: list[_Para | _Heading | _Section | _Table] = field(default_factory=list)
+
+
+def _cells(block: Block) -> list[Block]:
+    """The cells of a table row, each a block of its own (offsets kept)."""
+    bounds = [m.start() for m in CELL_SPLIT.finditer(block.text)]
+    return [block.slice(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def continues(previous: Block | None, block: Block) -> bool:
@@ -145,6 +162,9 @@ class BodyParser:
             self._container().append(_Heading(block.slice(len(HEADING_MARK))))
             self.last = None
             return
+        if self._table_row(block):
+            self._add_row(block)
+            return
         numbered = self._numbered(block)
         if numbered:
             self._add_para(_Para(numbered.group("num").strip(), block.slice(numbered.end())))
@@ -171,9 +191,25 @@ class BodyParser:
         self._add_unnumbered(block, next_block)
 
     def _structural(self, block: Block) -> bool:
-        if not block.escaped and block.text.startswith(HEADING_MARK):
+        if not block.escaped and block.text.startswith(HEADING_MARK) or self._table_row(block):
             return True
         return bool(self._numbered(block) or self._point(block) or self._section(block))
+
+    def _table_row(self, block: Block) -> bool:
+        return not block.escaped and self.state == "operative" and bool(TABLE_ROW.match(block.text))
+
+    def _add_row(self, block: Block) -> None:
+        container = self._container()
+        if not container or not isinstance(container[-1], _Table) or self.last is not None:
+            container.append(_Table())
+        table = container[-1]
+        assert isinstance(table, _Table)
+        cells = _cells(block)
+        if all(TABLE_RULE.match(c.text) for c in cells) and not table.header_rows:
+            table.header_rows = len(table.rows)
+        else:
+            table.rows.append(cells)
+        self.last = None
 
     def _opens_unnumbered(self, block: Block) -> bool:
         pattern = self.lang.unnumbered
@@ -189,7 +225,7 @@ class BodyParser:
         self.last = block
         self.replace_last = replace
 
-    def _container(self) -> list[_Para | _Heading | _Section]:
+    def _container(self) -> list[_Para | _Heading | _Section | _Table]:
         return self.section.children if self.section else self.body.operative
 
     def _add_para(self, para: _Para) -> None:
@@ -239,7 +275,10 @@ class BodyParser:
     def operative(self) -> tuple[BodyNode, ...]:
         return tuple(self._node(n) for n in self.body.operative)
 
-    def _node(self, node: _Para | _Heading | _Section) -> BodyNode:
+    def _node(self, node: _Para | _Heading | _Section | _Table) -> BodyNode:
+        if isinstance(node, _Table):
+            rows = tuple(tuple(self.inline(c) for c in row) for row in node.rows)
+            return Table(rows, node.header_rows)
         if isinstance(node, _Heading):
             return CrossHeading(self.inline(node.block), node.block.span())
         if isinstance(node, _Section):
