@@ -27,11 +27,13 @@ from .diagnostics import ConversionError, Diagnostic, Severity, has_errors
 from .model import (
     Annex,
     Body,
+    BodyNode,
     Conclusion,
     CrossHeading,
     Emphasis,
     Footer,
     Footnote,
+    Inline,
     Masthead,
     MastheadLine,
     NoteCall,
@@ -43,6 +45,7 @@ from .model import (
     Section,
     Span,
     Superscript,
+    Table,
     Text,
 )
 from .parse import Parsed, parse
@@ -116,6 +119,7 @@ def _about_output(problem: Diagnostic) -> Diagnostic:
 __all__ = [
     "Annex",
     "Body",
+    "BodyNode",
     "Conclusion",
     "ConversionError",
     "CrossHeading",
@@ -123,6 +127,7 @@ __all__ = [
     "Emphasis",
     "Footer",
     "Footnote",
+    "Inline",
     "Masthead",
     "MastheadLine",
     "NoteCall",
@@ -137,6 +142,7 @@ __all__ = [
     "Severity",
     "Span",
     "Superscript",
+    "Table",
     "Text",
     "__version__",
     "convert",

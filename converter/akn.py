@@ -330,6 +330,8 @@ class _Builder:
         unnumbered = 0
         headings = 0
         tables = 0
+        sections = 0
+        section_labels: set[str] = set()
         for node in nodes:
             if isinstance(node, OperativeParagraph):
                 if node.num is None:
@@ -362,9 +364,11 @@ class _Builder:
                     }
                 )
             elif isinstance(node, Section):
-                label = EID_UNSAFE.sub("", node.num.translate(LOOKALIKES)) or "0"
-                if not label.isascii():
-                    label = str(len([o for o in out if o["t"] == "section"]) + 1)
+                sections += 1
+                label = EID_UNSAFE.sub("", node.num.translate(LOOKALIKES))
+                if not label or not label.isascii() or label in section_labels:
+                    label = str(sections)
+                section_labels.add(label)
                 eid = f"{prefix}sec_{label}"
                 out.append(
                     {

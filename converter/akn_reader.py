@@ -136,7 +136,7 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
             and isinstance(out[-1], Text)
             and out[-1].text.isspace()
             and isinstance(out[-2], Emphasis)
-            and out[-2].kind == node.kind
+            and _style(out[-2]) == _style(node)
         ):
             out.pop()
             previous = out.pop()
@@ -145,6 +145,15 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
         else:
             out.append(node)
     return out
+
+
+def _style(node: Emphasis) -> tuple[str, ...]:
+    """The kinds of an emphasis and of the emphasis it alone holds, outermost first (b, i)."""
+    kinds = [node.kind]
+    while len(node.children) == 1 and isinstance(node.children[0], Emphasis):
+        node = node.children[0]
+        kinds.append(node.kind)
+    return tuple(kinds)
 
 
 def _outside(nodes: list[Inline]) -> list[Inline]:
@@ -384,7 +393,7 @@ class _Reader:
                 formula, tail = text[:end], text[end:]
             for c in preamble_el:
                 if c.tag in (A + "container", A + "p", A + "blockContainer"):
-                    nodes = _absorb_prefix(self.inlines(c))
+                    nodes = self.inlines(c)
                     if nodes:
                         opening, rest, _ = opening_of(self.lang, "preamble", nodes)
                         pre.append(PreambularParagraph(opening, rest))
@@ -403,7 +412,8 @@ class _Reader:
             elif child.tag == A + "hcontainer" and child.get("name") == "crossHeading":
                 out.append(CrossHeading(self.inlines(child.find(A + "heading"))))
             elif child.tag == A + "table" or _holds_table(child):
-                out.extend(self.table(t) for t in ([child] if child.tag == A + "table" else child.iter(A + "table")))
+                tables = [child] if child.tag == A + "table" else child.iter(A + "table")
+                out.extend(self.table(t) for t in tables)
             elif child.tag in HIERARCHY:
                 num = squash("".join(child.findtext(A + "num") or "")).strip()
                 heading = child.find(A + "heading")
@@ -415,7 +425,7 @@ class _Reader:
         return tuple(out)
 
     def table(self, el: etree._Element) -> Table:
-        rows = []
+        rows: list[tuple[tuple[Inline, ...], ...]] = []
         header_rows = 0
         for tr in el.iter(A + "tr"):
             cells = [c for c in tr if c.tag in (A + "th", A + "td")]
@@ -443,7 +453,7 @@ class _Reader:
             intro, points, wrap = self.inlines(el.find(A + "content"), frozenset()), (), ()
         if not num:
             num, intro = self.inline_number(intro)
-        opening, rest, _ = opening_of(self.lang, "operative", _absorb_prefix(intro))
+        opening, rest, _ = opening_of(self.lang, "operative", intro)
         return OperativeParagraph(num or None, opening, rest, points, wrap)
 
     def inline_number(self, nodes: tuple[Inline, ...]) -> tuple[str | None, tuple[Inline, ...]]:
@@ -528,24 +538,6 @@ class _Reader:
         ):
             nodes = (Text(plain(nodes).strip()),)
         return nodes
-
-
-def _absorb_prefix(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A letter or two left outside the emphasis of an opening phrase ("و<i>إذ تشير</i>") taken in."""
-    if len(nodes) > 1 and isinstance(nodes[0], Text) and isinstance(nodes[1], Emphasis):
-        prefix = nodes[0].text
-        if 0 < len(prefix) <= 2 and not any(ch.isspace() for ch in prefix):
-            return (_prefix_emphasis(nodes[1], prefix), *nodes[2:])
-    return nodes
-
-
-def _prefix_emphasis(node: Emphasis, prefix: str) -> Emphasis:
-    children = node.children
-    if children and isinstance(children[0], Emphasis):
-        return Emphasis(node.kind, (_prefix_emphasis(children[0], prefix), *children[1:]))
-    if children and isinstance(children[0], Text):
-        return Emphasis(node.kind, (Text(prefix + children[0].text), *children[1:]))
-    return Emphasis(node.kind, (Text(prefix), *children))
 
 
 ANNEX_BLOCKS = {A + t for t in ("p", "heading", "subheading", "crossHeading", "tblock")}

@@ -116,7 +116,8 @@ def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None) -> N
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"{out}: the output must be a folder, and this is a file")
     if not jobs:
-        raise UsageError(f"nothing to convert: no {' or '.join('*' + s for s in SUFFIXES)} file found")
+        patterns = " or ".join("*" + suffix for suffix in SUFFIXES)
+        raise UsageError(f"nothing to convert: no {patterns} file in {', '.join(sources)}")
     seen: dict[Path, Job] = {}
     for job in jobs:
         if job.target in seen:
@@ -175,15 +176,13 @@ def internal(name: str, exc: Exception) -> None:
 def convert_one(job: Job, options: Options) -> str | None:
     """The AKN of one input with its warnings reported, or None after one line saying why not."""
     name = _name(job.source)
+    text = read_one(job, options, name)
+    if text is None:
+        return None
     try:
-        text = read_input(job.source, options.encoding)
         xml, warnings = convert_with_diagnostics(
             text, lang=options.lang, manifestation_date=options.manifestation_date
         )
-    except DecodingError as exc:
-        report(name, [Diagnostic(exc.code, str(exc))])
-    except OSError as exc:
-        fail(name, f"cannot read: {exc.strerror or exc}")
     except ConversionError as exc:
         errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
         report(name, (errors or exc.diagnostics)[:1])
@@ -192,6 +191,17 @@ def convert_one(job: Job, options: Options) -> str | None:
     else:
         report(name, warnings)
         return xml
+    return None
+
+
+def read_one(job: Job, options: Options, name: str) -> str | None:
+    """The decoded text of one input, or None after one line saying why not."""
+    try:
+        return read_input(job.source, options.encoding)
+    except DecodingError as exc:
+        report(name, [Diagnostic(exc.code, str(exc))])
+    except OSError as exc:
+        fail(name, f"cannot read: {exc.strerror or exc}")
     return None
 
 

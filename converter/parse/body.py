@@ -4,6 +4,7 @@ joined again."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -81,7 +82,7 @@ class _Body:
 def _cells(block: Block) -> list[Block]:
     """The cells of a table row, each a block of its own (offsets kept)."""
     bounds = [m.start() for m in CELL_SPLIT.finditer(block.text)]
-    return [block.slice(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [block.slice(a + 1, b) for a, b in itertools.pairwise(bounds)]
 
 
 def continues(previous: Block | None, block: Block) -> bool:
@@ -191,7 +192,7 @@ class BodyParser:
         self._add_unnumbered(block, next_block)
 
     def _structural(self, block: Block) -> bool:
-        if not block.escaped and block.text.startswith(HEADING_MARK) or self._table_row(block):
+        if (not block.escaped and block.text.startswith(HEADING_MARK)) or self._table_row(block):
             return True
         return bool(self._numbered(block) or self._point(block) or self._section(block))
 

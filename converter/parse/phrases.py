@@ -84,6 +84,7 @@ def split_opening(nodes: tuple[Inline, ...], opening: str) -> tuple[Inline, ...]
 
 def opening_of(lang: Language, kind: Kind, nodes: tuple[Inline, ...]) -> tuple[str, tuple[Inline, ...], bool]:
     """(opening, the rest, known): the input's leading emphasis wins over the data."""
+    nodes = _absorb_prefix(nodes)
     emphasised = leading_emphasis(nodes)
     if emphasised:
         return emphasised, split_opening(nodes, emphasised), True
@@ -104,3 +105,21 @@ def _plain_prefix(nodes: tuple[Inline, ...], length: int) -> bool:
             return False
         seen += len(node.text)
     return seen >= length
+
+
+def _absorb_prefix(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A letter or two left outside the emphasis of an opening phrase ("و<i>إذ تشير</i>") taken in."""
+    if len(nodes) > 1 and isinstance(nodes[0], Text) and isinstance(nodes[1], Emphasis):
+        prefix = nodes[0].text
+        if 0 < len(prefix) <= 2 and not any(ch.isspace() for ch in prefix):
+            return (_prefix_emphasis(nodes[1], prefix), *nodes[2:])
+    return nodes
+
+
+def _prefix_emphasis(node: Emphasis, prefix: str) -> Emphasis:
+    children = node.children
+    if children and isinstance(children[0], Emphasis):
+        return Emphasis(node.kind, (_prefix_emphasis(children[0], prefix), *children[1:]))
+    if children and isinstance(children[0], Text):
+        return Emphasis(node.kind, (Text(prefix + children[0].text), *children[1:]))
+    return Emphasis(node.kind, (Text(prefix), *children))
