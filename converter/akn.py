@@ -3,6 +3,7 @@ Code decides, templates arrange: the templates only loop and call macros."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -111,6 +112,21 @@ def ascii_number(text: str) -> str:
     return "".join(str(int(ch)) for ch in text if ch.isdecimal())
 
 
+CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def numeral_value(label: str) -> str:
+    """The value of a numeral that is not decimal digits: "㈠" → "1", "十一" → "11"; "" if none."""
+    if len(label) == 1 and unicodedata.numeric(label, -1) > 0:
+        return str(int(unicodedata.numeric(label)))
+    if not label or not all(c in CHINESE_DIGITS or c == "十" for c in label):
+        return ""
+    if "十" not in label:
+        return str(CHINESE_DIGITS[label]) if len(label) == 1 else ""
+    tens, _, units = label.partition("十")
+    return str(CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(units, 0))
+
+
 def roman(n: int) -> str:
     """Lower-case roman numeral."""
     out = ""
@@ -147,7 +163,7 @@ def point_label(lang: Language, num: str, level: int, index: int) -> str:
     level2 = lang.pattern("points.level2").match(num)
     if level2:
         label = level2.group("label").translate(LOOKALIKES).lower()
-        digits = ascii_number(label)
+        digits = ascii_number(label) or numeral_value(label)
         if ROMAN.match(label):
             return label
         if digits:

@@ -155,11 +155,7 @@ def detect(text: str) -> str | None:
     for code in available():
         lang = load(code)
         script = len(lang.script.findall(sample))
-        words = sum(
-            1
-            for line in sample.splitlines()
-            if lang.formula.match(line.strip()) or _masthead_word(lang, line)
-        )
+        words = sum(1 for line in sample.splitlines() if _language_words(lang, line.strip()))
         scores.append((script + 1000 * words, code))
     scores.sort(reverse=True)
     if not scores or scores[0][0] == 0:
@@ -167,6 +163,13 @@ def detect(text: str) -> str | None:
     return scores[0][1]
 
 
-def _masthead_word(lang: Language, line: str) -> bool:
-    line = line.strip()
-    return bool(lang.pattern("masthead.body").match(line) or lang.pattern("masthead.title").match(line))
+def _language_words(lang: Language, line: str) -> bool:
+    """A line that reads as this language: its formula, masthead words, or an opening phrase
+    (after any paragraph number)."""
+    if lang.formula.match(line) or lang.pattern("masthead.body").match(line):
+        return True
+    if lang.pattern("masthead.title").match(line):
+        return True
+    numbered = lang.pattern("operative.numbered").match(line)
+    text = line[numbered.end() :] if numbered else line
+    return any(p is not None and p.match(text) for p in (lang.preamble, lang.operative))
