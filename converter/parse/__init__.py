@@ -29,6 +29,7 @@ from .dates import iso_date
 from .footnotes import RawNote, ascii_digits, take_bodies
 from .furniture import take_furniture
 from .inline import parse_inline
+from .layout import join_wrapped
 from .masthead import NumberLine, read_masthead, read_number
 
 DIGITS = {ord(c): str(int(c)) for c in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"}
@@ -71,7 +72,7 @@ def parse(text: str, *, lang: str | None = None) -> Parsed:
         )
         return Parsed(None, diagnostics)
     run = _Run(source, load(code), diagnostics)
-    resolution = _parse_blocks(run, split_lines(source.text, start), meta)
+    resolution = _parse_blocks(run, join_wrapped(split_lines(source.text, start), run.lang), meta)
     if has_errors(run.diagnostics):
         resolution = None
     return Parsed(resolution, run.diagnostics)

@@ -28,6 +28,8 @@ class Block:
     """(index in text, source offset) where each joined piece starts."""
     escaped: bool = False
     """The block started with `\\`: never structural."""
+    after_blank: bool = True
+    """A blank line (or the start) comes before it: it does not continue the line above."""
 
     @property
     def start(self) -> int:
@@ -61,13 +63,13 @@ class Block:
         for index, offset in self.segments:
             if first < index < first + len(text):
                 segments.append((index - first, offset))
-        return Block(text, tuple(segments), self.escaped)
+        return Block(text, tuple(segments), self.escaped, self.after_blank)
 
     def join(self, other: Block, separator: str) -> Block:
         """This block followed by another, with separator between."""
         shift = len(self.text) + len(separator)
         segments = self.segments + tuple((i + shift, o) for i, o in other.segments)
-        return Block(self.text + separator + other.text, segments, self.escaped)
+        return Block(self.text + separator + other.text, segments, self.escaped, self.after_blank)
 
 
 def front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -87,15 +89,17 @@ def split_lines(text: str, start: int = 0) -> list[Block]:
     """One block per non-empty line of text[start:]; a leading `\\` marks a literal block."""
     blocks = []
     offset = start
+    blank = True
     for line in text[start:].split("\n"):
-        block = _line_block(line, offset)
+        block = _line_block(line, offset, blank)
         if block is not None:
             blocks.append(block)
+        blank = block is None
         offset += len(line) + 1
     return blocks
 
 
-def _line_block(line: str, offset: int) -> Block | None:
+def _line_block(line: str, offset: int, after_blank: bool = True) -> Block | None:
     """The block of one line: runs of whitespace collapsed to one space, offsets kept."""
     words = list(WORDS.finditer(line))
     if not words:
@@ -120,4 +124,4 @@ def _line_block(line: str, offset: int) -> Block | None:
         previous_end = word.end()
     if not parts:
         return None
-    return Block(" ".join(parts), tuple(segments), escaped)
+    return Block(" ".join(parts), tuple(segments), escaped, after_blank)
