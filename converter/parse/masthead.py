@@ -121,6 +121,79 @@ def committee_of(lang: Language, text: str) -> str | None:
     return None
 
 
+# Kinds that a piece of a combined masthead line must have to count as recognised.
+KNOWN = frozenset({"distribution", "date", "publisher", "body", "symbol", "session", "agenda", "title", "proponent"})
+WORD = regex.compile(r"\S+")
+
+
+def _segments(lang: Language, blocks: list[Block]) -> list[tuple[Block, str]]:
+    """Masthead lines as classified pieces: a line that extraction combined ("General Assembly
+    Distr.: General 3 December 2025") is split into its items; a title line continued on the
+    next line ("… General Assembly" / "on 26 November 2025") is joined again."""
+    seen: set[str] = set()
+    out: list[tuple[Block, str]] = []
+    for block in blocks:
+        pieces = _split(lang, block, frozenset(seen)) or [(block, classify(lang, _visible(block), seen))]
+        for piece, kind in pieces:
+            if out and _continues_title(lang, out[-1], piece, kind):
+                joined = out[-1][0].join(piece, lang.join)
+                out[-1] = (joined, "title")
+                continue
+            if out and kind == "other" and out[-1][1] == "agenda_title":
+                out[-1] = (out[-1][0].join(piece, lang.join), "agenda_title")
+                continue
+            seen.add(kind)
+            out.append((piece, kind))
+    return out
+
+
+def _visible(block: Block) -> str:
+    return INVISIBLE.sub("", block.text)
+
+
+def _continues_title(lang: Language, previous: tuple[Block, str], piece: Block, kind: str) -> bool:
+    """A title line without its date, followed by the rest that carries it."""
+    if previous[1] != "title" or kind not in ("other", "date"):
+        return False
+    title = lang.pattern("masthead.title")
+    before = title.match(_visible(previous[0]))
+    after = title.match(_visible(previous[0]) + lang.join + _visible(piece))
+    return bool(before and not before.group("date") and after and after.group("date"))
+
+
+def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Block, str]] | None:
+    """The recognised pieces of a combined masthead line, or None when it is one item."""
+    text = _visible(block)
+    whole = classify(lang, text, set(seen))
+    agenda = lang.pattern("masthead.agenda").match(text)
+    if whole == "agenda" and agenda and agenda.end() < len(text.rstrip()) and text[agenda.end() :].strip():
+        cut = _word_cut(block.text, agenda.end())
+        return [(block.slice(0, cut), "agenda"), (block.slice(cut), "agenda_title")]
+    if whole in KNOWN:
+        return None
+    words = list(WORD.finditer(block.text))
+    for i in range(1, len(words)):
+        head, tail = block.slice(0, words[i].start()), block.slice(words[i].start())
+        kind = classify(lang, _visible(head), set(seen))
+        if kind not in KNOWN:
+            continue
+        rest = _split(lang, tail, seen | {kind})
+        if rest is None:
+            rest_kind = classify(lang, _visible(tail), set(seen | {kind}))
+            if rest_kind not in KNOWN:
+                continue
+            rest = [(tail, rest_kind)]
+        return [(head, kind), *rest]
+    return None
+
+
+def _word_cut(text: str, at: int) -> int:
+    """`at`, moved forward to the end of the word it falls in."""
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
+
+
 def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[tuple[Block, str]]]:
     """The masthead of the blocks before the number line; unrecognised lines are returned too."""
     english = load(lang.data["masthead"]["date_language"])
@@ -129,9 +202,8 @@ def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[t
     issued = session = agenda_number = agenda_letter = adopted = committee = None
     documents: tuple[tuple[str, str], ...] = ()
     unknown: list[tuple[Block, str]] = []
-    for block in blocks:
+    for block, kind in _segments(lang, blocks):
         text = INVISIBLE.sub("", block.text)
-        kind = classify(lang, text, seen)
         seen.add(kind)
         lines.append(MastheadLine(kind, block.text, block.span()))
         if kind == "date":
