@@ -503,8 +503,9 @@ class _Reader:
         if meeting is not None:
             digits = regex.search(r"\d+", ascii_digits(meeting_text or ""))
             number = digits.group(0) if digits else None
-        date_text = squash(_text(date)).strip() if date is not None else None
-        return Conclusion(meeting_text, number, date_text, date.get("date") if date is not None else None)
+        date_text = (squash(_text(date)).strip() or None) if date is not None else None
+        iso = date.get("date") if date is not None and date_text else None
+        return Conclusion(meeting_text, number, date_text, iso)
 
     def annexes(self) -> tuple[Annex, ...]:
         out = []

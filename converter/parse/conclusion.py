@@ -16,6 +16,9 @@ def find_conclusion(blocks: list[Block], lang: Language, start: int) -> tuple[in
         block = blocks[i]
         if block.escaped:
             continue
+        combined = _meeting_and_date(lang, block)
+        if combined is not None:
+            return i, i + 1, combined
         match = meeting.match(block.text)
         if not match:
             continue
@@ -27,3 +30,22 @@ def find_conclusion(blocks: list[Block], lang: Language, start: int) -> tuple[in
             return i, i + 2, Conclusion(block.text, number, date_block.text, date, span)
         return i, i + 1, Conclusion(block.text, number, None, None, block.span())
     return None
+
+
+def _meeting_and_date(lang: Language, block: Block) -> Conclusion | None:
+    """A meeting line and its date that extraction put on one line ("52nd plenary meeting
+    1 December 2025")."""
+    found = None
+    for found in lang.date.finditer(block.text):
+        pass
+    if found is None or found.end() != len(block.text) or found.start() == 0:
+        return None
+    head = block.slice(0, found.start())
+    match = lang.pattern("conclusion.meeting").match(head.text)
+    if not match:
+        return None
+    date = iso_date(lang, found.group(0))
+    if date is None:
+        return None
+    tail = block.slice(found.start())
+    return Conclusion(head.text, str(int(match.group("number"))), tail.text, date, block.span())

@@ -15,6 +15,8 @@ JOB_NUMBER = regex.compile(r"^(?P<job>\d{2}-\d{5}(?:\s*\([ACEFRS]\))?)$")
 BARCODE = regex.compile(r"^\*\d{7,}\*$")
 # "_____", "---": rules before footnotes and between pages.
 RULE = regex.compile(r"^(?:_{3,}|-{3,}|\*{3,}|={3,})$")
+# A rule that extraction glued to the end of a line: "26 November 2025----".
+TRAILING_RULE = regex.compile(r"\s*(?:-{3,}|_{3,})$")
 # "2/5": a page counter.
 PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 
@@ -26,6 +28,9 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
     recycled: str | None = None
     kept = []
     for block in blocks:
+        rule = TRAILING_RULE.search(block.text)
+        if rule and rule.start() > 0 and not block.escaped:
+            block = block.slice(0, rule.start())
         text = block.text
         if block.escaped:
             kept.append(block)

@@ -122,7 +122,9 @@ def committee_of(lang: Language, text: str) -> str | None:
 
 
 # Kinds that a piece of a combined masthead line must have to count as recognised.
-KNOWN = frozenset({"distribution", "date", "publisher", "body", "symbol", "session", "agenda", "title", "proponent"})
+KNOWN = frozenset(
+    {"distribution", "date", "publisher", "body", "symbol", "session", "agenda", "title", "proponent"}
+)
 WORD = regex.compile(r"\S+")
 
 
