@@ -35,9 +35,7 @@ def find_conclusion(blocks: list[Block], lang: Language, start: int) -> tuple[in
 def _meeting_and_date(lang: Language, block: Block) -> Conclusion | None:
     """A meeting line and its date that extraction put on one line ("52nd plenary meeting
     1 December 2025")."""
-    found = None
-    for found in lang.date.finditer(block.text):
-        pass
+    found = next(reversed(list(lang.date.finditer(block.text))), None)
     if found is None or found.end() != len(block.text) or found.start() == 0:
         return None
     head = block.slice(0, found.start())
