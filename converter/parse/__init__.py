@@ -26,7 +26,7 @@ from .blocks import Block, front_matter, split_lines
 from .body import BodyParser
 from .conclusion import find_conclusion
 from .dates import iso_date
-from .footnotes import RawNote, ascii_digits, take_bodies
+from .footnotes import RawNote, ascii_digits, locate_calls, take_bodies
 from .furniture import take_furniture
 from .inline import parse_inline
 from .layout import join_wrapped
@@ -85,7 +85,12 @@ def _refuse(run: _Run, code: str, message: str, block: Block | None = None) -> N
 def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resolution | None:
     lang = run.lang
     blocks, footer = take_furniture(blocks, lang)
-    blocks, raw_notes = take_bodies(blocks, lang)
+    first_number = next((i for i, b in enumerate(blocks) if read_number(lang, b)), len(blocks))
+    first_formula = next(
+        (i for i, b in enumerate(blocks) if i > first_number and _is_formula(lang, b)), len(blocks)
+    )
+    blocks, raw_notes = take_bodies(blocks, lang, first_formula)
+    blocks = locate_calls(blocks, raw_notes, lang, min(first_formula, len(blocks)))
     run.markers = frozenset(n.key for n in raw_notes)
     formulas = [i for i, b in enumerate(blocks) if _is_formula(lang, b)]
     if not formulas:

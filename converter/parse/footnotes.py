@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..languages import Language
 from .blocks import Block
 
@@ -21,6 +23,8 @@ class RawNote:
     """Its text (without the marker)."""
     after: int
     """Index, among the content blocks kept, of the block it follows (-1 when first)."""
+    extracted: bool = False
+    """Found in an extractor's form ("[^1]: …", bare "1 …"): its calls must be found in the text."""
 
 
 def ascii_digits(text: str) -> str:
@@ -31,24 +35,166 @@ def ascii_digits(text: str) -> str:
     return "".join(out)
 
 
-def take_bodies(blocks: list[Block], lang: Language) -> tuple[list[Block], list[RawNote]]:
-    """Content blocks, and the footnote bodies among the blocks."""
+# A footnote definition in cleaned markdown: "[^12]: text"; a call: "[^12]".
+MARKDOWN_BODY = regex.compile(r"^\[\^(?P<marker>\d+)\]:\s*")
+MARKDOWN_CALL = regex.compile(r"\[\^(?P<marker>\d+)\]")
+# A bare footnote body as PDF extraction leaves it: "12 See resolution 70/1."
+BARE_BODY = regex.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
+
+
+def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[list[Block], list[RawNote]]:
+    """Content blocks, and the footnote bodies among them: "(1) text" anywhere; after block
+    `start` (the formula), also "[^1]: text" and bare "1 text" bodies, taken only in sequence
+    (1, 2, 3, …) so that a line that merely starts with a number stays content."""
     pattern = lang.pattern("footnotes.body")
     kept: list[Block] = []
     notes: list[RawNote] = []
     seen: set[str] = set()
-    for block in blocks:
+    expected = 1
+    for index, block in enumerate(blocks):
         match = None if block.escaped else pattern.match(block.text)
         if match and ascii_digits(match.group("marker")) not in seen:
             marker = match.group("marker")
             seen.add(ascii_digits(marker))
             notes.append(RawNote(marker, ascii_digits(marker), block.slice(match.end()), len(kept) - 1))
             continue
+        extracted = None if block.escaped or index <= start else _extracted_body(lang, block, expected)
+        if extracted is not None:
+            marker, rest = extracted
+            seen.add(ascii_digits(marker))
+            notes.append(RawNote(marker, ascii_digits(marker), rest, len(kept) - 1, True))
+            expected += 1
+            continue
+        stray = None if block.escaped or index <= start or not notes else MARKDOWN_BODY.match(block.text)
+        if stray is not None:  # "[^1994]: (United …": a continuation the extractor took for a note
+            digits = block.slice(2, 2 + len(stray.group("marker")))
+            last = notes[-1]
+            rest = digits.join(block.slice(stray.end()), " ")
+            notes[-1] = RawNote(last.marker, last.key, last.block.join(rest, " "), last.after, last.extracted)
+            continue
         kept.append(block)
     return kept, notes
+
+
+def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, Block] | None:
+    """A "[^n]: text" or bare "n text" body whose number is the one expected next."""
+    match = MARKDOWN_BODY.match(block.text) or BARE_BODY.match(block.text)
+    if not match or ascii_digits(match.group("marker")) != str(expected):
+        return None
+    if match.re is BARE_BODY and lang.pattern("operative.numbered").match(block.text):
+        return None
+    rest = block.slice(match.end())
+    if match.re is BARE_BODY and (lang.date.match(block.text) or _month_follows(lang, rest.text)):
+        return None
+    return match.group("marker"), rest
+
+
+def _month_follows(lang: Language, text: str) -> bool:
+    """The text starts with a month name: the number before it was a day, not a marker."""
+    first = text.split(" ", 1)[0].strip(",.").casefold()
+    return first in lang.months
 
 
 def called_markers(blocks: list[Block], lang: Language) -> set[str]:
     """ASCII keys of every marker called in the blocks."""
     call = lang.pattern("footnotes.call")
     return {ascii_digits(m.group("marker")) for b in blocks for m in call.finditer(b.text)}
+
+
+# Where a bare number can be a call: glued to a word or to punctuation ("Child4", "Women,5"), or
+# after punctuation and a space ("Rights, 1 the"), or after a word ("Action 9 and").
+GLUED = regex.compile(r"[\p{L}\p{Pe}\p{Pf},;:’”]")
+NOT_BEFORE = regex.compile(r"[/.\-–‑\d]")
+NOT_AFTER = regex.compile(r"^(?:[/\-–‑%]|[.,:]\d|\s\d)")
+
+
+def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, start: int) -> list[Block]:
+    """Blocks with the calls of extracted notes ("[^4]", bare "4") rewritten as "^(4)". Calls are
+    looked for in marker order, each after the one before, from block `start` on."""
+    out = list(blocks)
+    position = (start, 0)
+    words = {w.casefold() for w in lang.data["footnotes"]["number_words"]}
+    existing = lang.pattern("footnotes.call")
+    extracted = [n for n in notes if n.extracted]
+    for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
+        found = _find_call(out, note, position, words, existing)
+        if found is None:
+            continue
+        index, begin, end, explicit = found
+        if explicit:
+            position = (index, end)
+            continue
+        block = out[index]
+        if begin > 0 and block.text[begin - 1] == " " and not explicit and _glue_before(block.text, begin):
+            begin -= 1
+        call = "^(" + note.marker + ")"
+        rebuilt = _replace(block, begin, end, call)
+        out[index] = rebuilt
+        position = (index, begin + len(call))
+    return out
+
+
+def _glue_before(text: str, at: int) -> bool:
+    """A space before a call that follows punctuation is presentation ("Rights, 1 the")."""
+    return at >= 2 and GLUED.match(text[at - 2]) is not None and not text[at - 2].isalpha()
+
+
+def _replace(block: Block, begin: int, end: int, text: str) -> Block:
+    """block.text[begin:end] replaced by text; the offsets of the rest kept."""
+    shift = len(text) - (end - begin)
+    segments = [seg for seg in block.segments if seg[0] < begin]
+    segments.append((begin, block.offset(begin)))
+    if end < len(block.text):
+        segments.append((end + shift, block.offset(end)))
+    segments += [(i + shift, o) for i, o in block.segments if i > end]
+    new = block.text[:begin] + text + block.text[end:]
+    return Block(new, tuple(segments), block.escaped, block.after_blank)
+
+
+def _find_call(
+    blocks: list[Block],
+    note: RawNote,
+    position: tuple[int, int],
+    words: set[str],
+    existing: regex.Pattern[str],
+) -> tuple[int, int, int, bool] | None:
+    """(block, start, end, explicit) of the first plausible call of a note after position."""
+    number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
+    for index in range(position[0], len(blocks)):
+        text = blocks[index].text
+        from_char = position[1] if index == position[0] else 0
+        candidates: list[tuple[int, int, bool]] = []
+        for match in MARKDOWN_CALL.finditer(text, from_char):
+            if match.group("marker") == note.marker:
+                candidates.append((match.start(), match.end(), False))
+        for match in existing.finditer(text, from_char):
+            if match.group("marker") == note.marker:
+                candidates.append((match.start(), match.end(), True))
+        for match in number.finditer(text, from_char):
+            if _plausible(text, match.start(), match.end(), words):
+                candidates.append((match.start(), match.end(), False))
+        if candidates:
+            begin, end, explicit = min(candidates)
+            return index, begin, end, explicit
+    return None
+
+
+def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
+    """Whether a bare number in running text reads as a footnote call."""
+    before = text[begin - 1] if begin > 0 else ""
+    if text[begin - 2 : begin] == "^(" or text[begin - 2 : begin] == "[^":
+        return False
+    if before and NOT_BEFORE.match(before):
+        return False
+    if NOT_AFTER.match(text[end:]) or not before:
+        return False
+    if GLUED.match(before):
+        return True
+    # After a space: after punctuation, or after a word that does not take a number.
+    previous = text[:begin].rstrip().rsplit(" ", 1)[-1]
+    if not previous or previous[-1] in ",;:)’”":
+        return True
+    if previous.casefold().strip("(") in words or previous[-1].isdigit():
+        return False
+    following = text[end:].lstrip()
+    return not following or not following[0].isdigit()
