@@ -27,7 +27,7 @@ from .body import BodyParser
 from .conclusion import find_conclusion
 from .dates import iso_date
 from .footnotes import RawNote, ascii_digits, locate_calls, take_bodies
-from .furniture import take_furniture
+from .furniture import drop_running_headers, take_furniture
 from .inline import parse_inline
 from .layout import join_wrapped
 from .masthead import NumberLine, read_masthead, read_number
@@ -86,6 +86,10 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     lang = run.lang
     blocks, footer = take_furniture(blocks, lang)
     first_number = next((i for i, b in enumerate(blocks) if read_number(lang, b)), len(blocks))
+    if first_number < len(blocks):
+        blocks = blocks[: first_number + 1] + drop_running_headers(
+            lang, blocks[first_number], blocks[:first_number], blocks[first_number + 1 :]
+        )
     first_formula = next(
         (i for i, b in enumerate(blocks) if i > first_number and _is_formula(lang, b)), len(blocks)
     )

@@ -46,3 +46,23 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
             continue
         kept.append(block)
     return kept, Footer(job_number=job, recycle=recycled)
+
+
+def drop_running_headers(
+    lang: Language, number_line: Block, masthead: list[Block], rest: list[Block]
+) -> list[Block]:
+    """The blocks after the number line without the running headers of later pages: the
+    document symbol, the title (as the number line prints it), or both, in either order."""
+    match = lang.pattern("number.pattern").match(number_line.text)
+    if not match:
+        return rest
+    title = _key(match.group("title"))
+    symbols = [_key(b.text) for b in masthead if lang.pattern("masthead.symbol").match(b.text)]
+    symbols.append(_key(f"A/RES/{match.group('first')}/{match.group('second')}"))
+    headers = {title, *symbols} | {f"{s} {title}" for s in symbols} | {f"{title} {s}" for s in symbols}
+    headers.discard("")
+    return [b for b in rest if b.escaped or _key(b.text) not in headers]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
