@@ -29,7 +29,6 @@ def standalone_checks(lang: Language) -> tuple[Callable[[str], bool], Callable[[
         p("points.level1"),
         p("points.level2"),
         p("footnotes.body"),
-        p("number.pattern"),
         p("conclusion.meeting"),
         MARKDOWN_NOTE,
     )
