@@ -23,7 +23,7 @@ from ..model import (
 )
 from ..source import Source, clean
 from .blocks import Block, front_matter, split_lines
-from .body import BodyParser
+from .body import BodyParser, split_run_on
 from .conclusion import find_conclusion
 from .dates import iso_date
 from .footnotes import RawNote, ascii_digits, locate_calls, take_bodies
@@ -219,7 +219,7 @@ def _read_body(run: _Run, blocks: list[Block], formula_at: int, stop: int) -> tu
     found = find_conclusion(blocks[:stop], lang, formula_at + 1)
     end, after = (found[0], found[1]) if found else (stop, stop)
     conclusion = found[2] if found else Conclusion(None, None, None, None)
-    body_blocks = blocks[formula_at + 1 : end]
+    body_blocks = split_run_on(blocks[formula_at + 1 : end], lang)
     parser = BodyParser(lang, run.inline, run.warn)
     for i, block in enumerate(body_blocks):
         parser.feed(block, body_blocks[i + 1] if i + 1 < len(body_blocks) else None)

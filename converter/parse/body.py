@@ -85,6 +85,35 @@ def _cells(block: Block) -> list[Block]:
     return [block.slice(a + 1, b) for a, b in itertools.pairwise(bounds)]
 
 
+def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
+    """Numbered paragraphs that extraction ran together on one line ("… persons.^(8) 6. We
+    recall …") are split again: only at the number that comes next."""
+    numbered = lang.pattern("operative.numbered")
+    out: list[Block] = []
+    last = 0
+    for block in blocks:
+        while True:
+            match = None if block.escaped else numbered.match(block.text)
+            if match:
+                digits = "".join(ch for ch in match.group("num") if ch.isdecimal())
+                last = int(digits) if digits else last
+            cut = _run_on_cut(block.text, last + 1, numbered) if last else None
+            if cut is None:
+                out.append(block)
+                break
+            out.append(block.slice(0, cut))
+            block = block.slice(cut)
+    return out
+
+
+def _run_on_cut(text: str, number: int, numbered: regex.Pattern[str]) -> int | None:
+    """Where paragraph `number` starts inside text, after the end of a sentence."""
+    for match in regex.finditer(rf"(?<=[.;:](?:\^\(\d+\))?)\s+(?={number}\D)", text):
+        if numbered.match(text[match.end() :]):
+            return match.end()
+    return None
+
+
 def continues(previous: Block | None, block: Block) -> bool:
     """Whether `block` is the rest of `previous`, cut by a page break or a line wrap."""
     return previous is not None and not ENDS_PARAGRAPH.search(previous.text) and not block.escaped

@@ -173,6 +173,9 @@ def _find_call(
         for match in number.finditer(text, from_char):
             if _plausible(text, match.start(), match.end(), words):
                 candidates.append((match.start(), match.end(), False))
+        after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){regex.escape(note.marker)}(?!\d)")
+        for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
+            candidates.append((match.start(), match.end(), False))
         if candidates:
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
@@ -184,6 +187,8 @@ def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
     before = text[begin - 1] if begin > 0 else ""
     if text[begin - 2 : begin] == "^(" or text[begin - 2 : begin] == "[^":
         return False
+    if before == "." and begin >= 2 and (text[begin - 2].islower() or text[begin - 2] in ")”’"):
+        return not NOT_AFTER.match(text[end:])  # "persons.8": a call after a full stop
     if before and NOT_BEFORE.match(before):
         return False
     if NOT_AFTER.match(text[end:]) or not before:

@@ -17,6 +17,8 @@ BARCODE = regex.compile(r"^\*\d{7,}\*$")
 RULE = regex.compile(r"^(?:_{3,}|-{3,}|\*{3,}|={3,})$")
 # A rule that extraction glued to the end of a line: "26 November 2025----".
 TRAILING_RULE = regex.compile(r"\s*(?:-{3,}|_{3,})$")
+# A footnote body as extraction leaves it at a page's foot: "12 See …", "[^12]: …".
+BARE_NOTE = regex.compile(r"^(?:\d{1,3}\s+\S|\[\^\d+\]:)")
 # "2/5": a page counter.
 PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 
@@ -59,9 +61,22 @@ def drop_running_headers(
     title = _key(match.group("title"))
     symbols = [_key(b.text) for b in masthead if lang.pattern("masthead.symbol").match(b.text)]
     symbols.append(_key(f"A/RES/{match.group('first')}/{match.group('second')}"))
-    headers = {title, *symbols} | {f"{s} {title}" for s in symbols} | {f"{title} {s}" for s in symbols}
-    headers.discard("")
-    return [b for b in rest if b.escaped or _key(b.text) not in headers]
+    headers = set(symbols) | {f"{s} {title}" for s in symbols} | {f"{title} {s}" for s in symbols}
+    body = lang.pattern("footnotes.body")
+    kept: list[Block] = []
+    dropped = False
+    for i, block in enumerate(rest):
+        key = _key(block.text)
+        # The title alone is a header only at a page's top (after the page's footnotes, or beside
+        # the symbol); elsewhere it is a heading that repeats the title (an annexed declaration).
+        before = rest[i - 1].text if i > 0 else ""
+        beside = dropped or bool(body.match(before) or BARE_NOTE.match(before))
+        beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
+        beside = beside or before.rstrip().endswith((",", ";", "،", "，", "؛", "；"))
+        dropped = not block.escaped and bool(key) and (key in headers or (key == title and beside))
+        if not dropped:
+            kept.append(block)
+    return kept
 
 
 def _key(text: str) -> str:
