@@ -437,13 +437,13 @@ class _Builder:
         if c.meeting_text:
             self.ref("adoption")
             self.ref("adoptionMeeting")
-        if c.date_text:
-            self.ref("dateOfAdoption")
+        # Not printed (some extractions drop it): the adoption date is recorded without text.
+        self.ref("dateOfAdoption")
         return {
             "meeting_text": c.meeting_text,
             "meeting": c.meeting,
-            "date_text": c.date_text,
-            "date": c.date,
+            "date_text": c.date_text or "",
+            "date": c.date if c.date_text else self.r.adopted,
         }
 
     # --- inline ---------------------------------------------------------------------------------
