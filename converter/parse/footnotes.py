@@ -38,6 +38,8 @@ def ascii_digits(text: str) -> str:
 # A footnote definition in cleaned markdown: "[^12]: text"; a call: "[^12]".
 MARKDOWN_BODY = regex.compile(r"^\[\^(?P<marker>\d+)\]:\s*")
 MARKDOWN_CALL = regex.compile(r"\[\^(?P<marker>\d+)\]")
+# Where a numbered paragraph may start inside a run-on line: after the end of a sentence.
+RUN_ON = regex.compile(r"(?<=[.;])\s+(?=\d{1,3}\.\s+\p{Lu})")
 # A bare footnote body as PDF extraction leaves it: "12 See resolution 70/1."
 BARE_BODY = regex.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
 
@@ -61,9 +63,12 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
         extracted = None if block.escaped or index <= start else _extracted_body(lang, block, expected)
         if extracted is not None:
             marker, rest = extracted
+            rest, paragraph = split_run_on_note(lang, rest)
             seen.add(ascii_digits(marker))
             notes.append(RawNote(marker, ascii_digits(marker), rest, len(kept) - 1, True))
             expected += 1
+            if paragraph is not None:
+                kept.append(paragraph)
             continue
         stray = None if block.escaped or index <= start or not notes else MARKDOWN_BODY.match(block.text)
         if stray is not None:  # "[^1994]: (United …": a continuation the extractor took for a note
@@ -87,6 +92,16 @@ def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, B
     if match.re is BARE_BODY and (lang.date.match(block.text) or _month_follows(lang, rest.text)):
         return None
     return match.group("marker"), rest
+
+
+def split_run_on_note(lang: Language, body: Block) -> tuple[Block, Block | None]:
+    """A footnote body with the next numbered paragraph run on after it ("… No. 35597. 4. Urges
+    …"): the body, and the paragraph given back to the text."""
+    numbered = lang.pattern("operative.numbered")
+    for match in RUN_ON.finditer(body.text):
+        if numbered.match(body.text[match.end() :]):
+            return body.slice(0, match.start()), body.slice(match.end())
+    return body, None
 
 
 def _month_follows(lang: Language, text: str) -> bool:
