@@ -4,9 +4,15 @@
 Flavours:
   A  every official file → our `to_text` → `convert`, compared with the official file;
   B  the real PDF texts in `../shared/corpus/pdf-text/en/` → `convert`, compared with their
-     official files (grouped by extraction version).
+     official files (grouped by extraction version);
+  N  noise in every language: each official file → `to_text` → page furniture (job number,
+     barcode, recycle line, page counters, running headers, rules) inserted between blocks,
+     paragraphs cut in two by a page break with furniture and footnote bodies between the
+     halves, footnote bodies stranded mid-text after their first call, in two forms: "^(n)" calls
+     with "(n) …" bodies, and bare-digit calls glued to the word ("Child4") with "4 …" bodies
+     after a rule → `convert`, compared with the official file (grouped by language and form).
 
-    python benchmarks/accuracy.py [--flavour A|B|all] [--lang ar,en,...] [--show N] [--json FILE]
+    python benchmarks/accuracy.py [--flavour A|B|N|all] [--lang ar,en,...] [--show N] [--json FILE]
 """
 
 from __future__ import annotations
@@ -133,6 +139,75 @@ def flavour_b(sig: ModuleType, table: Table) -> None:
         table.add("B", run_one(sig, path.name, "en", version, rel in skip, target.read_bytes(), make))
 
 
+def noisy(text: str, lang: str, form: str, seed: int) -> str:
+    """The text form of a document with page furniture, page-split paragraphs and stranded
+    footnotes, deterministically from seed."""
+    import random
+
+    from converter.languages import load
+
+    rng = random.Random(seed)
+    head, _, body = text.partition("\n\n") if text.startswith("---") else ("", "", text)
+    blocks = (body if head else text).rstrip("\n").split("\n\n")
+    notes = [b for b in blocks if b.startswith("(") and b[1 : b.find(")")].isdecimal()]
+    blocks = [b for b in blocks if b not in notes]
+    bodies = {b[1 : b.find(")")]: b[b.find(")") + 1 :].strip() for b in notes}
+    recycle = load(lang).data["furniture"]["recycle"]
+    job = f"{rng.randint(10, 29)}-{rng.randint(10000, 99999)}"
+    symbol = next((b for b in blocks if b.startswith("A/RES/")), "")
+    out: list[str] = []
+    placed: set[str] = set()
+    page = 1
+    for i, block in enumerate(blocks):
+        calls = [m for m in bodies if f"^({m})" in block and m not in placed]
+        if form == "bare":
+            for m in calls:
+                block = block.replace(f"^({m})", m, 1)
+        if i > 8 and len(block) > 300 and rng.random() < 0.25 and not calls:
+            cut = block.rfind(" ", 0, len(block) // 2)
+            if cut > 0 and not block[cut - 1] in ",.;:،؛，。":
+                out += [block[:cut], *furniture(rng, job, symbol, page, recycle), block[cut + 1 :]]
+                page += 1
+                continue
+        out.append(block)
+        for m in calls:
+            placed.add(m)
+            out += ["_____", f"{m} {bodies[m]}" if form == "bare" else f"({m}) {bodies[m]}"]
+        if i > 8 and rng.random() < 0.08:
+            out += furniture(rng, job, symbol, page, recycle)
+            page += 1
+    rest = [f"({m}) {b}" for m, b in bodies.items() if m not in placed]
+    return (head + "\n\n" if head else "") + "\n\n".join(out + rest) + "\n"
+
+
+def furniture(rng: object, job: str, symbol: str, page: int, recycle: str) -> list[str]:
+    """The furniture of a page break: a page counter, the job number, a running header."""
+    lines = [f"{page}/{page + 3}", job, f"*{job.replace('-', '')}*"]
+    if page == 1:
+        lines.append(recycle)
+    if symbol:
+        lines.append(symbol)
+    return lines
+
+
+def flavour_noise(sig: ModuleType, languages: list[str], table: Table) -> None:
+    import zlib
+
+    from converter import convert, to_text
+
+    skip = errata()
+    for lang, path in official_files(languages):
+        want = path.read_bytes()
+        rel = str(path.relative_to(CORPUS))
+        text = to_text(want)
+        for form in ("paren", "bare"):
+
+            def make(text: str = text, lang: str = lang, form: str = form, seed: int = zlib.crc32(rel.encode())) -> str:
+                return convert(noisy(text, lang, form, seed), lang=lang)
+
+            table.add("N", run_one(sig, rel, lang, f"{lang}-{form}", rel in skip, want, make))
+
+
 def share(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
@@ -189,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--flavour", default="all", choices=["A", "B", "all"])
+    parser.add_argument("--flavour", default="all", choices=["A", "B", "N", "all"])
     parser.add_argument("--lang", default="ar,zh,en,fr,ru,es")
     parser.add_argument("--show", type=int, default=0, help="print the first N differences")
     parser.add_argument("--json", help="write the table as JSON to this file")
@@ -205,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         flavour_a(sig, languages, table)
     if args.flavour in ("B", "all"):
         flavour_b(sig, table)
+    if args.flavour in ("N", "all"):
+        flavour_noise(sig, languages, table)
     rows = report(table, list(sig.FIELDS), args.show)
     print(f"\n{sum(len(v) for v in table.rows.values())} documents in {time.perf_counter() - started:.1f} s")
     if args.json:
