@@ -55,6 +55,8 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
     expected = 1
     for index, block in enumerate(blocks):
         match = None if block.escaped else pattern.match(block.text)
+        if match and len(match.group("marker")) > 3:  # "(1980) du 30 juin": a year, not a marker
+            match = None
         if match and ascii_digits(match.group("marker")) not in seen:
             marker = match.group("marker")
             seen.add(ascii_digits(marker))
@@ -129,10 +131,11 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     out = list(blocks)
     position = (start, 0)
     words = {w.casefold() for w in lang.data["footnotes"]["number_words"]}
+    months = set(lang.months)
     existing = lang.pattern("footnotes.call")
     extracted = [n for n in notes if n.extracted]
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
-        found = _find_call(out, note, position, words, existing)
+        found = _find_call(out, note, position, words, existing, months)
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -172,6 +175,7 @@ def _find_call(
     position: tuple[int, int],
     words: set[str],
     existing: regex.Pattern[str],
+    months: set[str],
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
     number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
@@ -186,7 +190,7 @@ def _find_call(
             if match.group("marker") == note.marker:
                 candidates.append((match.start(), match.end(), True))
         for match in number.finditer(text, from_char):
-            if _plausible(text, match.start(), match.end(), words):
+            if _plausible(text, match.start(), match.end(), words) and not _day(text, match.end(), months):
                 candidates.append((match.start(), match.end(), False))
         after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){regex.escape(note.marker)}(?!\d)")
         for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
@@ -195,6 +199,12 @@ def _find_call(
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
     return None
+
+
+def _day(text: str, end: int, months: set[str]) -> bool:
+    """The number is a day: a month name follows ("2 décembre 2004", "17 May")."""
+    following = text[end:].lstrip().split(" ", 1)[0].strip(",.").casefold()
+    return bool(following) and following in months
 
 
 def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
