@@ -78,7 +78,7 @@ PATTERN_KEYS = {
     "points": ("level1", "level2"),
     "sections": ("numbered", "annex", "part"),
     "conclusion": ("meeting",),
-    "footnotes": ("call", "body"),
+    "footnotes": ("call", "body", "number_follows"),
 }
 
 

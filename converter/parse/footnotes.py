@@ -131,11 +131,12 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     out = list(blocks)
     position = (start, 0)
     words = {w.casefold() for w in lang.data["footnotes"]["number_words"]}
-    months = set(lang.months)
     existing = lang.pattern("footnotes.call")
     extracted = [n for n in notes if n.extracted]
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
-        found = _find_call(out, note, position, words, existing, months)
+        found = _find_call(
+            out, note, position, words, existing, lang.date, lang.pattern("footnotes.number_follows")
+        )
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -175,7 +176,8 @@ def _find_call(
     position: tuple[int, int],
     words: set[str],
     existing: regex.Pattern[str],
-    months: set[str],
+    dates: regex.Pattern[str],
+    quantity: regex.Pattern[str],
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
     number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
@@ -190,7 +192,11 @@ def _find_call(
             if match.group("marker") == note.marker:
                 candidates.append((match.start(), match.end(), True))
         for match in number.finditer(text, from_char):
-            if _plausible(text, match.start(), match.end(), words) and not _day(text, match.end(), months):
+            if (
+                _plausible(text, match.start(), match.end(), words)
+                and not dates.match(text, match.start())
+                and not quantity.match(text[match.end() :])
+            ):
                 candidates.append((match.start(), match.end(), False))
         after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){regex.escape(note.marker)}(?!\d)")
         for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
@@ -199,12 +205,6 @@ def _find_call(
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
     return None
-
-
-def _day(text: str, end: int, months: set[str]) -> bool:
-    """The number is a day: a month name follows ("2 décembre 2004", "17 May")."""
-    following = text[end:].lstrip().split(" ", 1)[0].strip(",.").casefold()
-    return bool(following) and following in months
 
 
 def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
