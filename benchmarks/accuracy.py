@@ -165,7 +165,7 @@ def noisy(text: str, lang: str, form: str, seed: int) -> str:
                 block = block.replace(f"^({m})", m, 1)
         if i > 8 and len(block) > 300 and rng.random() < 0.25 and not calls:
             cut = block.rfind(" ", 0, len(block) // 2)
-            if cut > 0 and not block[cut - 1] in ",.;:،؛，。":
+            if cut > 0 and block[cut - 1] not in ",.;:،؛，。":
                 out += [block[:cut], *furniture(rng, job, symbol, page, recycle), block[cut + 1 :]]
                 page += 1
                 continue
@@ -202,7 +202,9 @@ def flavour_noise(sig: ModuleType, languages: list[str], table: Table) -> None:
         text = to_text(want)
         for form in ("paren", "bare"):
 
-            def make(text: str = text, lang: str = lang, form: str = form, seed: int = zlib.crc32(rel.encode())) -> str:
+            def make(
+                text: str = text, lang: str = lang, form: str = form, seed: int = zlib.crc32(rel.encode())
+            ) -> str:
                 return convert(noisy(text, lang, form, seed), lang=lang)
 
             table.add("N", run_one(sig, rel, lang, f"{lang}-{form}", rel in skip, want, make))

@@ -123,6 +123,8 @@ def called_markers(blocks: list[Block], lang: Language) -> set[str]:
 GLUED = regex.compile(r"[\p{L}\p{Pe}\p{Pf},;:’”]")
 NOT_BEFORE = regex.compile(r"[/.\-–‑\d]")
 NOT_AFTER = regex.compile(r"^(?:[/\-–‑%]|[.,:]\d|\s\d)")
+# After a number glued to a word: a symbol or a decimal goes on ("A/RES", "1.5").
+GLUED_NOT_AFTER = regex.compile(r"^(?:[/\-–‑%]|[.,:]\d)")
 
 
 def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, start: int) -> list[Block]:
@@ -213,13 +215,17 @@ def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
     if text[begin - 2 : begin] == "^(" or text[begin - 2 : begin] == "[^":
         return False
     if before == "." and begin >= 2 and (text[begin - 2].islower() or text[begin - 2] in ")”’"):
-        return not NOT_AFTER.match(text[end:])  # "persons.8": a call after a full stop
+        # "persons.8": a call after a full stop; "Add.1", "para.1": an abbreviation's number.
+        word = regex.split(r"[\s/]", text[:begin])[-1].casefold()
+        return word not in words and not NOT_AFTER.match(text[end:])
     if before and NOT_BEFORE.match(before):
         return False
-    if NOT_AFTER.match(text[end:]) or not before:
+    if not before or GLUED_NOT_AFTER.match(text[end:]):
         return False
     if GLUED.match(before):
         return True
+    if NOT_AFTER.match(text[end:]):
+        return False
     # After a space: after punctuation, or after a word that does not take a number.
     previous = text[:begin].rstrip().rsplit(" ", 1)[-1]
     if not previous or previous[-1] in ",;:)’”":
