@@ -181,7 +181,11 @@ class BodyParser:
 
     def feed(self, block: Block, next_block: Block | None) -> None:
         """Take one block."""
-        if self.last is not None and continues(self.last, block) and not self._structural(block):
+        if (
+            self.last is not None
+            and (continues(self.last, block) or self._lowercase_rest(block))
+            and not self._structural(block)
+        ):
             joined = self.last.join(block, self.lang.join)
             assert self.replace_last is not None
             self.replace_last(joined)
@@ -224,6 +228,17 @@ class BodyParser:
         if (not block.escaped and block.text.startswith(HEADING_MARK)) or self._table_row(block):
             return True
         return bool(self._numbered(block) or self._point(block) or self._section(block))
+
+    def _lowercase_rest(self, block: Block) -> bool:
+        """A block that starts in lower case after one ending with a comma, with no opening phrase
+        of its own, is the rest of that paragraph (a page break fell after the comma)."""
+        last = self.last
+        if last is None or block.escaped or not block.text[:1].islower():
+            return False
+        if not self.lang.pattern("footnotes.call").sub("", last.text).rstrip().endswith((",", "،", "，")):
+            return False
+        phrases = (self.lang.preamble, self.lang.operative, self.lang.unnumbered)
+        return not any(p is not None and p.match(block.text) for p in phrases)
 
     def _table_row(self, block: Block) -> bool:
         return not block.escaped and self.state == "operative" and bool(TABLE_ROW.match(block.text))

@@ -19,6 +19,8 @@ RULE = regex.compile(r"^(?:_{3,}|-{3,}|\*{3,}|={3,})$")
 TRAILING_RULE = regex.compile(r"\s*(?:-{3,}|_{3,})$")
 # A footnote body as extraction leaves it at a page's foot: "12 See …", "[^12]: …".
 BARE_NOTE = regex.compile(r"^(?:\d{1,3}\s+\S|\[\^\d+\]:)")
+# A call in cleaned markdown: "[^3]".
+MARKDOWN_CALL = regex.compile(r"\[\^\d+\]")
 # "2/5": a page counter.
 PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 
@@ -72,7 +74,8 @@ def drop_running_headers(
         before = rest[i - 1].text if i > 0 else ""
         beside = dropped or bool(body.match(before) or BARE_NOTE.match(before))
         beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
-        beside = beside or before.rstrip().endswith((",", ";", "،", "，", "؛", "；"))
+        before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
+        beside = beside or before.endswith((",", ";", "،", "，", "؛", "；"))
         dropped = not block.escaped and bool(key) and (key in headers or (key == title and beside))
         if not dropped:
             kept.append(block)
