@@ -1,0 +1,147 @@
+"""Text as PDF extractors produce it (DESIGN §2): front matter, wrapped lines, furniture, page
+breaks, footnotes in the forms met in the wild. Each case is a small made-up resolution."""
+
+from __future__ import annotations
+
+from converter import NoteCall, OperativeParagraph, parse
+from converter.model import Resolution
+from converter.parse.inline import plain
+
+MASTHEAD = """United Nations A/RES/80/99
+
+General Assembly Distr.: General 3 December 2025
+
+Eightieth session Agenda item 99 (j) General and complete disarmament: a sub-item
+
+Resolution adopted by the General Assembly on 1 December 2025
+
+[on the report of the First Committee (A/80/534, para. 7)]
+
+80/99. A made-up resolution
+
+The General Assembly,
+"""
+
+
+def resolution(text: str, lang: str = "en") -> Resolution:
+    parsed = parse(text, lang=lang)
+    assert parsed.resolution is not None, [d.format() for d in parsed.diagnostics]
+    return parsed.resolution
+
+
+def paragraphs(r: Resolution) -> list[OperativeParagraph]:
+    return [n for n in r.body.operative if isinstance(n, OperativeParagraph)]
+
+
+def test_front_matter_is_metadata_and_its_date_a_fallback() -> None:
+    text = '---\nsymbol: A/RES/80/99\ndate: "2025-12-05"\n---\n\n' + MASTHEAD.replace(" 3 December 2025", "")
+    text += "\nRecalling its resolutions,\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    parsed = parse(text, lang="en")
+    assert parsed.resolution is not None
+    assert parsed.resolution.issued == "2025-12-05" and not parsed.resolution.issued_printed
+    assert any(d.code == "issued-from-front-matter" for d in parsed.diagnostics)
+    assert "symbol:" not in str(parsed.resolution)
+
+
+def test_combined_masthead_lines_are_split() -> None:
+    r = resolution(MASTHEAD + "\nRecalling its resolutions,\n\n1. Decides to act;\n\n52nd plenary meeting\n")
+    kinds = [line.kind for line in r.masthead.lines]
+    assert kinds[:6] == ["publisher", "symbol", "body", "distribution", "date", "session"]
+    assert (r.masthead.issued, r.masthead.session, r.masthead.agenda_number, r.masthead.agenda_letter) == (
+        "2025-12-03",
+        "80",
+        "99",
+        "j",
+    )
+
+
+def test_meeting_and_date_on_one_line() -> None:
+    r = resolution(
+        MASTHEAD
+        + "\nRecalling its resolutions,\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    assert (r.conclusion.meeting, r.conclusion.date) == ("52", "2025-12-01")
+
+
+def test_wrapped_lines_are_joined_and_a_number_alone_takes_its_text() -> None:
+    body = (
+        "\nRecalling its resolutions on the well-\nknown subject and the\nother subject,\n\n"
+        "1.\nDecides to act in\nconcert;\n\n52nd plenary meeting\n1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    assert (
+        plain(r.body.preamble[0].content)
+        == " its resolutions on the well-known subject and the other subject,"
+    )
+    assert paragraphs(r)[0].num == "1." and plain(paragraphs(r)[0].content) == " to act in concert;"
+
+
+def test_chinese_lines_join_without_a_space() -> None:
+    text = (
+        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
+        "80/99. 标题\n\n大会，\n\n回顾其各项\n决议，\n\n1. 决定采取\n行动；\n\n第52次全体会议\n\n2025年12月1日\n"
+    )
+    r = resolution(text, "zh")
+    assert plain(r.body.preamble[0].content) == "其各项决议，"
+
+
+def test_furniture_and_page_split_paragraph_with_notes_between() -> None:
+    body = (
+        "\nRecalling its resolution 70/1,1 and the\n\n"
+        "_______________\n\n1 Resolution 70/1, annex.\n\n25-19432 (E)\n\n*2519432*\n\n2/3\n\n"
+        "A/RES/80/99 A made-up resolution\n\n"
+        "other resolutions,\n\n1. Decides to act;\n\nPlease recycle\n\n52nd plenary meeting\n\n1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    assert len(r.body.preamble) == 1
+    assert plain(r.body.preamble[0].content) == " its resolution 70/1, and the other resolutions,"
+    assert [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)] == ["1"]
+    assert r.footer.job_number == "25-19432 (E)" and r.footer.recycle == "Please recycle"
+    assert [plain(f.content) for f in r.footnotes] == ["Resolution 70/1, annex."]
+
+
+def test_bare_markers_glued_spaced_and_after_a_year() -> None:
+    body = (
+        (
+            "\nRecalling the Convention on the Rights of the Child4 and the Covenant, 5 the Agenda of 20156 "
+            "and paragraphs 1 to 10 of resolution 53/199 of 15 December 1998,\n\n"
+            "4 Treaty Series, vol. 1577.\n\n5 Ibid., vol. 999.\n\n6 Resolution 70/1.\n\n"
+            "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+        )
+        .replace("4 Treaty", "1 Treaty")
+        .replace("5 Ibid", "2 Ibid")
+        .replace("6 Resolution", "3 Resolution")
+    )
+    body = body.replace("Child4", "Child1").replace(", 5 the", ", 2 the").replace("20156", "20153")
+    r = resolution(MASTHEAD + body)
+    calls = [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)]
+    assert calls == ["1", "2", "3"]
+    text = plain(r.body.preamble[0].content)
+    assert "paragraphs 1 to 10" in text and "53/199 of 15 December 1998" in text and "of 2015 and" in text
+
+
+def test_markdown_notes_and_a_broken_definition() -> None:
+    body = (
+        "\nRecalling the Convention[^1] and the Covenant,[^2]\n\n1. Decides to act;\n\n52nd plenary meeting\n\n---\n\n"
+        "[^1]: Report of the Conference, Cairo, 5–13 September\n[^1994]: (United Nations publication).\n\n"
+        "[^2]: Ibid.\n"
+    )
+    r = resolution(MASTHEAD + body)
+    assert [plain(f.content) for f in r.footnotes] == [
+        "Report of the Conference, Cairo, 5–13 September 1994 (United Nations publication).",
+        "Ibid.",
+    ]
+    assert r.conclusion.date is None and r.adopted == "2025-12-01"
+
+
+def test_missing_body_and_uncalled_body_are_located() -> None:
+    body = "\nRecalling the Convention,^(7)\n\n1. Decides to act;\n\n(3) A note nobody calls.\n\n52nd plenary meeting\n"
+    parsed = parse(MASTHEAD + body, lang="en")
+    codes = {(d.code, d.line, d.column) for d in parsed.diagnostics}
+    assert ("note-without-body", 15, 26) in codes and ("note-not-called", 19, 5) in codes
+
+
+def test_run_on_paragraphs_are_split() -> None:
+    body = "\nRecalling things,\n\n1. Decides to act. 2. Requests a report;\n\n52nd plenary meeting 1 December 2025\n"
+    r = resolution(MASTHEAD + body)
+    assert [p.num for p in paragraphs(r)] == ["1.", "2."]
