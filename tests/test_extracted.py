@@ -7,6 +7,7 @@ from converter import NoteCall, OperativeParagraph, parse
 from converter.model import Resolution
 from converter.parse.inline import plain
 
+SIMPLE = "\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
 MASTHEAD = """United Nations A/RES/80/99
 
 General Assembly Distr.: General 3 December 2025
@@ -44,7 +45,7 @@ def test_front_matter_is_metadata_and_its_date_a_fallback() -> None:
 
 
 def test_combined_masthead_lines_are_split() -> None:
-    r = resolution(MASTHEAD + "\nRecalling its resolutions,\n\n1. Decides to act;\n\n52nd plenary meeting\n")
+    r = resolution(MASTHEAD + SIMPLE + "52nd plenary meeting\n")
     kinds = [line.kind for line in r.masthead.lines]
     assert kinds[:6] == ["publisher", "symbol", "body", "distribution", "date", "session"]
     assert (r.masthead.issued, r.masthead.session, r.masthead.agenda_number, r.masthead.agenda_letter) == (
@@ -79,7 +80,8 @@ def test_wrapped_lines_are_joined_and_a_number_alone_takes_its_text() -> None:
 def test_chinese_lines_join_without_a_space() -> None:
     text = (
         "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
-        "80/99. 标题\n\n大会，\n\n回顾其各项\n决议，\n\n1. 决定采取\n行动；\n\n第52次全体会议\n\n2025年12月1日\n"
+        "80/99. 标题\n\n大会，\n\n回顾其各项\n决议，\n\n1. 决定采取\n行动；\n\n"
+        "第52次全体会议\n\n2025年12月1日\n"
     )
     r = resolution(text, "zh")
     assert plain(r.body.preamble[0].content) == "其各项决议，"
@@ -90,7 +92,8 @@ def test_furniture_and_page_split_paragraph_with_notes_between() -> None:
         "\nRecalling its resolution 70/1,1 and the\n\n"
         "_______________\n\n1 Resolution 70/1, annex.\n\n25-19432 (E)\n\n*2519432*\n\n2/3\n\n"
         "A/RES/80/99 A made-up resolution\n\n"
-        "other resolutions,\n\n1. Decides to act;\n\nPlease recycle\n\n52nd plenary meeting\n\n1 December 2025\n"
+        "other resolutions,\n\n1. Decides to act;\n\nPlease recycle\n\n"
+        "52nd plenary meeting\n\n1 December 2025\n"
     )
     r = resolution(MASTHEAD + body)
     assert len(r.body.preamble) == 1
@@ -122,7 +125,8 @@ def test_bare_markers_glued_spaced_and_after_a_year() -> None:
 
 def test_markdown_notes_and_a_broken_definition() -> None:
     body = (
-        "\nRecalling the Convention[^1] and the Covenant,[^2]\n\n1. Decides to act;\n\n52nd plenary meeting\n\n---\n\n"
+        "\nRecalling the Convention[^1] and the Covenant,[^2]\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting\n\n---\n\n"
         "[^1]: Report of the Conference, Cairo, 5–13 September\n[^1994]: (United Nations publication).\n\n"
         "[^2]: Ibid.\n"
     )
@@ -135,13 +139,15 @@ def test_markdown_notes_and_a_broken_definition() -> None:
 
 
 def test_missing_body_and_uncalled_body_are_located() -> None:
-    body = "\nRecalling the Convention,^(7)\n\n1. Decides to act;\n\n(3) A note nobody calls.\n\n52nd plenary meeting\n"
+    body = "\nRecalling the Convention,^(7)\n\n1. Decides to act;\n\n(3) A note nobody calls.\n\n"
+    body += "52nd plenary meeting\n"
     parsed = parse(MASTHEAD + body, lang="en")
     codes = {(d.code, d.line, d.column) for d in parsed.diagnostics}
     assert ("note-without-body", 15, 26) in codes and ("note-not-called", 19, 5) in codes
 
 
 def test_run_on_paragraphs_are_split() -> None:
-    body = "\nRecalling things,\n\n1. Decides to act. 2. Requests a report;\n\n52nd plenary meeting 1 December 2025\n"
+    body = "\nRecalling things,\n\n1. Decides to act. 2. Requests a report;\n\n"
+    body += "52nd plenary meeting 1 December 2025\n"
     r = resolution(MASTHEAD + body)
     assert [p.num for p in paragraphs(r)] == ["1.", "2."]
