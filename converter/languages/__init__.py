@@ -149,13 +149,17 @@ def available() -> tuple[str, ...]:
 
 
 def detect(text: str) -> str | None:
-    """The language of a text: the script first, then formula and masthead words."""
-    sample = text[:20000]
+    """The language of a text: the script first, then formula, masthead words and opening phrases
+    (of the first 80 lines: enough for a masthead, a formula and a preamble)."""
+    sample = text[:6000]
+    lines = [line.strip() for line in text[:20000].splitlines() if line.strip()][:80]
     scores: list[tuple[int, str]] = []
     for code in available():
         lang = load(code)
         script = len(lang.script.findall(sample))
-        words = sum(1 for line in sample.splitlines() if _language_words(lang, line.strip()))
+        if not script:
+            continue
+        words = sum(1 for line in lines if _language_words(lang, line))
         scores.append((script + 1000 * words, code))
     scores.sort(reverse=True)
     if not scores or scores[0][0] == 0:

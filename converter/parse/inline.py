@@ -10,6 +10,8 @@ from .blocks import Block
 
 # A superscript or call: "^(" … ")" with no nested parentheses.
 SUPERSCRIPT = regex.compile(r"\^\((?P<body>[^()\s]{1,12})\)")
+# The characters that may start markup; text between them is taken in one piece.
+SPECIAL = regex.compile(r"[\\*^]")
 
 
 def parse_inline(block: Block, markers: frozenset[str], digits: dict[int, str]) -> tuple[Inline, ...]:
@@ -73,8 +75,10 @@ def _parse(
                 continue
         if not buf:
             buf_start = i
-        buf.append(ch)
-        i += 1
+        special = SPECIAL.search(text, i + 1)
+        following = special.start() if special else len(text)
+        buf.append(text[i:following])
+        i = following
     if closing:
         return [], -1  # unclosed: the caller keeps the marker as text
     flush(i)
