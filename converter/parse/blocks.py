@@ -11,6 +11,8 @@ from ..model import Span
 
 # A YAML front-matter block at the very start: "---", key: value lines, "---".
 FRONT_MATTER = regex.compile(r"\A\s*---[ \t]*\n(?P<body>(?:.*\n)*?)---[ \t]*(?:\n|\Z)")
+# Whitespace that is not a single space: it collapses, so offsets need segments.
+SPACE_RUN = regex.compile(r"\s\s|[^\S ]")
 # Runs of non-space characters of a line.
 WORDS = regex.compile(r"\S+")
 # A leading backslash that escapes an inline character, not the block.
@@ -101,6 +103,9 @@ def split_lines(text: str, start: int = 0) -> list[Block]:
 
 def _line_block(line: str, offset: int, after_blank: bool = True) -> Block | None:
     """The block of one line: runs of whitespace collapsed to one space, offsets kept."""
+    stripped = line.strip()
+    if stripped and not stripped.startswith("\\") and not SPACE_RUN.search(stripped):
+        return Block(stripped, ((0, offset + len(line) - len(line.lstrip())),), False, after_blank)
     words = list(WORDS.finditer(line))
     if not words:
         return None
