@@ -194,8 +194,9 @@ def _find_call(
             if match.group("marker") == note.marker:
                 candidates.append((match.start(), match.end(), True))
         for match in number.finditer(text, from_char):
+            wide = _wide_gap(blocks[index], match.end())
             if (
-                _plausible(text, match.start(), match.end(), words)
+                (_plausible(text, match.start(), match.end(), words) or wide)
                 and not dates.match(text, match.start())
                 and not quantity.match(text[match.end() :])
             ):
@@ -207,6 +208,15 @@ def _find_call(
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
     return None
+
+
+def _wide_gap(block: Block, end: int) -> bool:
+    """Two spaces or more after a number in the extracted line (a superscript's room): a call."""
+    text = block.text
+    if end + 1 >= len(text) or text[end] != " " or not text[end - 1].isdigit():
+        return False
+    before = text[end - 2] if end >= 2 else ""
+    return before in (" ", "") and block.offset(end + 1) - block.offset(end) > 1
 
 
 def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
