@@ -123,6 +123,8 @@ def called_markers(blocks: list[Block], lang: Language) -> set[str]:
 GLUED = regex.compile(r"[\p{L}\p{Pe}\p{Pf},;:’”]")
 NOT_BEFORE = regex.compile(r"[/.\-–‑\d]")
 NOT_AFTER = regex.compile(r"^(?:[/\-–‑%]|[.,:]\d|\s\d)")
+# One to three digits standing alone before a comma or a point: the integer part of a decimal.
+DECIMAL_HEAD = regex.compile(r"(?:^|\s)\d{1,3}$")
 # After a number glued to a word: a symbol or a decimal goes on ("A/RES", "1.5").
 GLUED_NOT_AFTER = regex.compile(r"^(?:[/\-–‑%]|[.,:]\d)")
 
@@ -136,9 +138,9 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     existing = lang.pattern("footnotes.call")
     extracted = [n for n in notes if n.extracted]
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
-        found = _find_call(
-            out, note, position, words, existing, lang.date, lang.pattern("footnotes.number_follows")
-        )
+        quantity = lang.pattern("footnotes.number_follows")
+        decimal = lang.data["footnotes"]["decimal_mark"]
+        found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal)
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -180,6 +182,7 @@ def _find_call(
     existing: regex.Pattern[str],
     dates: regex.Pattern[str],
     quantity: regex.Pattern[str],
+    decimal: str,
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
     number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
@@ -196,7 +199,7 @@ def _find_call(
         for match in number.finditer(text, from_char):
             wide = _wide_gap(blocks[index], match.end())
             if (
-                (_plausible(text, match.start(), match.end(), words) or wide)
+                (_plausible(text, match.start(), match.end(), words, decimal) or wide)
                 and not dates.match(text, match.start())
                 and not quantity.match(text[match.end() :])
             ):
@@ -219,7 +222,7 @@ def _wide_gap(block: Block, end: int) -> bool:
     return before in (" ", "") and block.offset(end + 1) - block.offset(end) > 1
 
 
-def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
+def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -> bool:
     """Whether a bare number in running text reads as a footnote call."""
     before = text[begin - 1] if begin > 0 else ""
     if text[begin - 2 : begin] == "^(" or text[begin - 2 : begin] == "[^":
@@ -232,6 +235,8 @@ def _plausible(text: str, begin: int, end: int, words: set[str]) -> bool:
         return False
     if not before or GLUED_NOT_AFTER.match(text[end:]):
         return False
+    if before == decimal and DECIMAL_HEAD.search(text[: begin - 1]):
+        return False  # "1,3 billones", "2.5": a decimal ("Agenda 21,2", "2024,1": calls in English)
     if GLUED.match(before):
         return True
     if NOT_AFTER.match(text[end:]):
