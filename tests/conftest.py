@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -30,3 +32,12 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+def load_signature() -> ModuleType:
+    """`../shared/tools/signature.py`, unchanged (DESIGN §5)."""
+    spec = importlib.util.spec_from_file_location("signature", SHARED / "tools" / "signature.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

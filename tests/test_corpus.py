@@ -4,18 +4,16 @@ signature (DESIGN §5), and the text form is a fixed point. Skipped when ../shar
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from converter import ConversionError, convert, to_text
 from converter.languages import CODES, detect
 
-from .conftest import SHARED
+from .conftest import SHARED, load_signature
 
 CORPUS = SHARED / "corpus"
 # Share of documents whose signature equals the official file's, leaving out ERRATA.md. The
@@ -23,14 +21,6 @@ CORPUS = SHARED / "corpus"
 # (official files whose markup disagrees with their own printed text but are not in ERRATA.md).
 EXACT = 0.965
 FIXED_POINT = 0.985
-
-
-def load_signature() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("signature", SHARED / "tools" / "signature.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def errata() -> set[str]:
