@@ -4,78 +4,41 @@ Bad input gets one line naming the file and the reason (`file:line:col: error[co
 never a traceback; warnings go to stderr and never change the exit code. Outputs are written to a
 temporary file in the target folder and renamed, so no file is ever half-written.
 
-Exit codes: 0 all converted, 1 some input failed, 2 usage error."""
+Exit codes: 0 all converted, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C, SIGTERM).
+Batch conversion (worker processes, progress, report, resume) is in `batch.py`."""
 
 from __future__ import annotations
 
 import codecs
 import datetime
+import json
 import os
-import secrets
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import click
 
-from . import convert_with_diagnostics, to_text, validate
+from . import __version__, to_text, validate
 from .akn_reader import ReadError
-from .diagnostics import ConversionError, Diagnostic, Severity
-from .languages import CODES, available, load
-from .source import DecodingError, decode
+from .batch import Interrupted, Job, Options, Record, name_of, run_batch, write_atomically
+from .diagnostics import Diagnostic, Severity
+from .languages import CODES, available
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_CODES = "Exit codes: 0 all converted, 1 some input failed, 2 usage error (nothing written)."
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_CODES = (
+    "Exit codes: 0 all converted (warnings allowed), 1 some input failed, 2 usage error (nothing "
+    "written), 130 interrupted (every output on disk is complete; re-run with --skip-existing)."
+)
 TEXT_EXIT_CODES = "Exit codes: 0 rendered, 1 the file is not an AKN resolution, 2 usage error."
 VALIDATE_EXIT_CODES = "Exit codes: 0 valid (warnings allowed), 1 some file has errors, 2 usage error."
 SUFFIXES = (".txt", ".md")
-# The language whose formula or masthead words a legacy encoding's text must show (DESIGN §7).
-LEGACY_LANGUAGE = {"windows-1256": "ar", "windows-1251": "ru", "gb18030": "zh"}
 
 
 class UsageError(click.UsageError):
     """A usage error: exit 2, nothing written."""
-
-
-class Job(NamedTuple):
-    """One input and where its output goes."""
-
-    source: Path | None
-    """The input file; None for stdin (`-`)."""
-    target: Path
-    """The output path, relative to OUT."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """What `akn convert` passes to every conversion."""
-
-    lang: str | None
-    manifestation_date: str | None
-    encoding: str | None
-
-
-# ---- decoding ---------------------------------------------------------------------------------
-
-
-def probe(encoding: str, text: str) -> bool:
-    """Whether text decoded with a legacy encoding reads as that encoding's language: one of its
-    lines is the language's formula or its masthead body ("General Assembly")."""
-    code = LEGACY_LANGUAGE.get(encoding)
-    if code is None or code not in available():
-        return False
-    lang = load(code)
-    body = lang.pattern("masthead.body")
-    lines = (line.strip() for line in text.splitlines())
-    return any(lang.formula.match(line) or body.match(line) for line in lines)
-
-
-def read_input(source: Path | None, encoding: str | None) -> str:
-    """The text of an input file (stdin when source is None); raises DecodingError or OSError."""
-    data = sys.stdin.buffer.read() if source is None else source.read_bytes()
-    return decode(data, encoding, probe)
 
 
 # ---- inputs and outputs -----------------------------------------------------------------------
@@ -118,27 +81,14 @@ def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None) -> N
     if not jobs:
         patterns = " or ".join("*" + suffix for suffix in SUFFIXES)
         raise UsageError(f"nothing to convert: no {patterns} file in {', '.join(sources)}")
+    if sum(job.source is None for job in jobs) > 1:
+        raise UsageError('"-" (stdin) can be given only once')
     seen: dict[Path, Job] = {}
     for job in jobs:
         if job.target in seen:
-            first = _name(seen[job.target].source)
-            raise UsageError(f"{first} and {_name(job.source)} would both be written to {job.target}")
+            first = name_of(seen[job.target].source)
+            raise UsageError(f"{first} and {name_of(job.source)} would both be written to {job.target}")
         seen[job.target] = job
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write data to target through a temporary file in the same folder and a rename; the file
-    gets the usual permissions (0666 less the umask)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def write_stdout(data: bytes) -> None:
@@ -148,10 +98,6 @@ def write_stdout(data: bytes) -> None:
 
 
 # ---- reporting --------------------------------------------------------------------------------
-
-
-def _name(source: Path | None) -> str:
-    return "<stdin>" if source is None else str(source)
 
 
 def report(name: str, diagnostics: list[Diagnostic]) -> None:
@@ -170,59 +116,79 @@ def internal(name: str, exc: Exception) -> None:
     fail(name, f"internal error, please report it ({type(exc).__name__}: {exc})")
 
 
-# ---- converting -------------------------------------------------------------------------------
+class Progress:
+    """A one-line progress bar on a terminal (files done, rate, ETA), redrawn at most ten times a
+    second; silent when stderr is not a terminal. Lines printed through `echo` appear above it."""
+
+    def __init__(self, total: int, *, enabled: bool, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.clock = clock
+        self.started = clock()
+        self.done = 0
+        self.drawn = 0.0
+        self.shown = False
+
+    def echo(self, line: str) -> None:
+        self.clear()
+        click.echo(line, err=True)
+
+    def advance(self) -> None:
+        self.done += 1
+        now = self.clock()
+        if self.enabled and (now - self.drawn >= 0.1 or self.done == self.total):
+            self.drawn = now
+            click.echo("\r" + self.line(now - self.started), err=True, nl=False)
+            self.shown = True
+
+    def line(self, elapsed: float) -> str:
+        """`[#####     ] 120/2000 files  85.1 files/s  ETA 0:22`"""
+        width = 24
+        filled = width * self.done // self.total if self.total else width
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        eta = _clock_time((self.total - self.done) / rate) if rate else "--:--"
+        bar = "#" * filled + " " * (width - filled)
+        return f"[{bar}] {self.done}/{self.total} files  {rate:.1f} files/s  ETA {eta}"
+
+    def clear(self) -> None:
+        if self.shown:
+            click.echo("\r\x1b[K", err=True, nl=False)
+            self.shown = False
 
 
-def convert_one(job: Job, options: Options) -> str | None:
-    """The AKN of one input with its warnings reported, or None after one line saying why not."""
-    name = _name(job.source)
-    text = read_one(job, options, name)
-    if text is None:
-        return None
-    try:
-        xml, warnings = convert_with_diagnostics(
-            text, lang=options.lang, manifestation_date=options.manifestation_date
-        )
-    except ConversionError as exc:
-        errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
-        report(name, (errors or exc.diagnostics)[:1])
-    except Exception as exc:  # one input's bug must not stop the others (DESIGN §6)
-        internal(name, exc)
-    else:
-        report(name, warnings)
-        return xml
-    return None
+def _clock_time(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def read_one(job: Job, options: Options, name: str) -> str | None:
-    """The decoded text of one input, or None after one line saying why not."""
-    try:
-        return read_input(job.source, options.encoding)
-    except DecodingError as exc:
-        report(name, [Diagnostic(exc.code, str(exc))])
-    except OSError as exc:
-        fail(name, f"cannot read: {exc.strerror or exc}")
-    return None
+def summary(records: list[Record], seconds: float, *, interrupted: bool = False) -> str:
+    """The one-line summary of a run."""
+    count = Counter(record.status for record in records)
+    parts = [
+        f"{count['converted'] + count['warnings']} converted ({count['warnings']} with warnings)",
+        f"{count['failed']} failed",
+    ]
+    if count["skipped"]:
+        parts.append(f"{count['skipped']} skipped (already there)")
+    head = "interrupted: " if interrupted else ""
+    return f"{head}{', '.join(parts)} in {seconds:.1f} s"
 
 
-def deliver(job: Job, xml: str, out: Path | None) -> bool:
-    """Write one output (to stdout without OUT); False after reporting a file-system error."""
-    data = xml.encode("utf-8")
-    if out is None:
-        write_stdout(data)
-        return True
-    try:
-        write_atomically(out / job.target, data)
-    except OSError as exc:
-        fail(str(out / job.target), f"cannot write: {exc.strerror or exc}")
-        return False
-    return True
-
-
-def run_job(job: Job, out: Path | None, options: Options) -> bool:
-    """Convert and write one input; whether it succeeded."""
-    xml = convert_one(job, options)
-    return xml is not None and deliver(job, xml, out)
+def write_report(path: Path, records: list[Record], seconds: float, workers: int, interrupted: bool) -> None:
+    """The JSON report of `--report`: a summary and one record per input."""
+    count = Counter(record.status for record in records)
+    document = {
+        "tool": "un-akn",
+        "version": __version__,
+        "interrupted": interrupted,
+        "jobs": workers,
+        "seconds": round(seconds, 3),
+        "summary": {status: count[status] for status in ("converted", "warnings", "failed", "skipped")},
+        "files": [record.as_json() for record in records],
+    }
+    data = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    write_atomically(path, data.encode("utf-8"))
 
 
 # ---- option checks ----------------------------------------------------------------------------
@@ -291,12 +257,36 @@ def main() -> None:
     help="Encoding of the inputs (default: a BOM, else UTF-8, else a recognised "
     "Windows-1256, Windows-1251 or GB18030 text).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of CPU cores).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    metavar="FILE.json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a JSON report: one record per input (status, output, diagnostics, milliseconds).",
+)
+@click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
+@click.option(
+    "--skip-existing", is_flag=True, help="Leave inputs whose output already exists (to resume a run)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
 def convert_command(
     sources: tuple[str, ...],
     out: Path | None,
     lang: str | None,
     manifestation_date: str | None,
     encoding: str | None,
+    jobs: int | None,
+    report_path: Path | None,
+    fail_fast: bool,
+    skip_existing: bool,
+    quiet: bool,
 ) -> None:
     """Convert resolution texts to validated AKN.
 
@@ -306,17 +296,62 @@ def convert_command(
     stdin. An input that cannot be converted gets one line on stderr and no output; the others
     are still converted. Warnings go to stderr and do not change the exit code.
 
+    Many inputs are converted on --jobs worker processes, with a progress bar when stderr is a
+    terminal and a one-line summary at the end. Every output is written to a temporary file and
+    renamed, so an interrupted run (Ctrl-C, kill) leaves no partial XML: run the same command
+    with --skip-existing to carry on.
+
     \b
     Example:
       akn convert examples/000_a273e5295c9f1c03.txt -o out/
-      akn convert corpus/ -o out/ --lang ar
-      akn convert A_RES_67_264.txt > A_RES_67_264.xml
+      akn convert corpus/ -o out/ --jobs 4 --report out/report.json
+      akn convert corpus/ -o out/ --skip-existing
+      akn convert - < A_RES_67_264.txt > A_RES_67_264.xml
     """
-    jobs = collect(sources)
-    check_jobs(sources, jobs, out)
+    jobs_list = collect(sources)
+    check_jobs(sources, jobs_list, out)
+    if report_path is not None and report_path.exists() and report_path.is_dir():
+        raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
     options = Options(lang, manifestation_date, encoding)
-    failed = sum(not run_job(job, out, options) for job in jobs)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+    workers = jobs or os.cpu_count() or 1
+    batch = len(jobs_list) > 1
+    progress = Progress(len(jobs_list), enabled=batch and not quiet and sys.stderr.isatty())
+    started = time.perf_counter()
+
+    def on_record(record: Record) -> None:
+        for line in record.lines(errors_only=quiet):
+            progress.echo(line)
+        if record.xml is not None:
+            write_stdout(record.xml.encode("utf-8"))
+        progress.advance()
+
+    interrupted: Interrupted | None = None
+    try:
+        records = run_batch(
+            jobs_list,
+            out,
+            options,
+            workers=workers,
+            skip_existing=skip_existing,
+            fail_fast=fail_fast,
+            on_record=on_record,
+        )
+    except Interrupted as stop:
+        interrupted, records = stop, stop.records
+    progress.clear()
+    seconds = time.perf_counter() - started
+    if (batch and not quiet) or interrupted:
+        click.echo(summary(records, seconds, interrupted=interrupted is not None), err=True)
+    if report_path is not None:
+        try:
+            write_report(report_path, records, seconds, workers, interrupted is not None)
+        except OSError as exc:
+            fail(str(report_path), f"cannot write the report: {exc.strerror or exc}")
+            sys.exit(EXIT_FAILED)
+    if interrupted is not None:
+        sys.exit(EXIT_INTERRUPTED)
+    failed = any(record.status == "failed" for record in records)
+    sys.exit(EXIT_FAILED if failed or len(records) < len(jobs_list) else EXIT_OK)
 
 
 @main.command("text", epilog=TEXT_EXIT_CODES)

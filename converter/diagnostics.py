@@ -75,6 +75,10 @@ class ConversionError(Exception):
         errors = [d for d in diagnostics if d.severity is Severity.ERROR] or diagnostics
         super().__init__(errors[0].format() if errors else "conversion failed")
 
+    def __reduce__(self) -> tuple[type[ConversionError], tuple[list[Diagnostic]]]:
+        # Rebuild from the diagnostics, so that the error crosses process boundaries intact.
+        return (ConversionError, (self.diagnostics,))
+
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     """Whether any diagnostic is an error."""

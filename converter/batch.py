@@ -1,0 +1,362 @@
+"""Batch conversion: many inputs, worker processes, progress, a report (issue 5, DESIGN §6–7).
+
+`run_batch` converts a list of `Job`s on N worker processes and calls back once per finished input
+with a `Record` (status, output, diagnostics, milliseconds), as the inputs finish. Each
+worker reads, decodes, converts, validates and writes its own output — through a temporary file in
+the target folder and a rename, so that an interrupted run never leaves a partial XML file under
+its final name. The process that calls `run_batch` only prints.
+
+Ctrl-C (SIGINT) and SIGTERM stop the run: the workers are stopped, their temporary files removed,
+and `Interrupted` is raised carrying the records of what was finished — every output then on disk
+is complete, and the same command with `--skip-existing` carries on where it stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import secrets
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any, Literal, NamedTuple
+
+from . import convert_with_diagnostics
+from .diagnostics import ConversionError, Diagnostic, Severity
+from .languages import available, load
+from .source import DecodingError, decode
+
+Status = Literal["converted", "warnings", "failed", "skipped"]
+# The language whose formula or masthead words a legacy encoding's text must show (DESIGN §7).
+LEGACY_LANGUAGE = {"windows-1256": "ar", "windows-1251": "ru", "gb18030": "zh"}
+TEMPORARY = ".{name}.{token}.tmp"
+
+
+class Job(NamedTuple):
+    """One input and where its output goes."""
+
+    source: Path | None
+    """The input file; None for stdin (`-`)."""
+    target: Path
+    """The output path, relative to OUT."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every conversion of a run is given."""
+
+    lang: str | None = None
+    manifestation_date: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem outside the closed list of diagnostic codes: the file system, or a bug."""
+
+    where: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.where}: error: {self.message}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """What became of one input."""
+
+    source: str
+    """The input as named on the command line (`<stdin>` for `-`)."""
+    output: str | None
+    """The output file written (None when nothing was written)."""
+    status: Status
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    milliseconds: float = 0.0
+    xml: str | None = None
+    """The AKN itself, only when it is not written to a file (stdout)."""
+
+    def lines(self, *, errors_only: bool = False) -> list[str]:
+        """What to print on stderr for this input: `file:line:col: severity[code]: message`."""
+        shown = [d for d in self.diagnostics if not errors_only or d.severity is Severity.ERROR]
+        return [d.format(self.source) for d in shown] + [p.format() for p in self.problems]
+
+    def as_json(self) -> dict[str, Any]:
+        """The record of `--report`."""
+        return {
+            "input": self.source,
+            "output": self.output,
+            "status": self.status,
+            "milliseconds": round(self.milliseconds, 3),
+            "diagnostics": [
+                {
+                    "severity": d.severity.value,
+                    "code": d.code,
+                    "line": d.line,
+                    "column": d.column,
+                    "message": d.message,
+                    "text": d.format(self.source),
+                }
+                for d in self.diagnostics
+            ]
+            + [
+                {
+                    "severity": "error",
+                    "code": None,
+                    "line": None,
+                    "column": None,
+                    "message": p.message,
+                    "text": p.format(),
+                }
+                for p in self.problems
+            ],
+        }
+
+
+class Interrupted(Exception):
+    """The run was stopped by Ctrl-C or SIGTERM; carries the records of the finished inputs."""
+
+    def __init__(self, records: list[Record], signal_number: int) -> None:
+        super().__init__(f"interrupted by signal {signal_number}")
+        self.records = records
+        self.signal_number = signal_number
+
+
+# ---- decoding ---------------------------------------------------------------------------------
+
+
+def probe(encoding: str, text: str) -> bool:
+    """Whether text decoded with a legacy encoding reads as that encoding's language: one of its
+    lines is the language's formula or its masthead body ("General Assembly")."""
+    code = LEGACY_LANGUAGE.get(encoding)
+    if code is None or code not in available():
+        return False
+    lang = load(code)
+    body = lang.pattern("masthead.body")
+    lines = (line.strip() for line in text.splitlines())
+    return any(lang.formula.match(line) or body.match(line) for line in lines)
+
+
+def read_input(source: Path | None, encoding: str | None) -> str:
+    """The text of an input file (stdin when source is None); raises DecodingError or OSError."""
+    data = sys.stdin.buffer.read() if source is None else source.read_bytes()
+    return decode(data, encoding, probe)
+
+
+# ---- writing ----------------------------------------------------------------------------------
+
+
+def temporary_for(target: Path) -> Path:
+    """A fresh temporary name beside target (hidden, so that folder walks skip it)."""
+    return target.with_name(TEMPORARY.format(name=target.name, token=secrets.token_hex(6)))
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write data to target through a temporary file in the same folder and a rename; the file
+    gets the usual permissions (0666 less the umask)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_for(target)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def remove_temporaries(targets: Sequence[Path]) -> None:
+    """Remove what a stopped worker may have left beside these targets."""
+    for target in targets:
+        if target.parent.is_dir():
+            for stale in target.parent.glob(TEMPORARY.format(name=target.name, token="*")):
+                stale.unlink(missing_ok=True)
+
+
+# ---- one input --------------------------------------------------------------------------------
+
+
+def name_of(source: Path | None) -> str:
+    return "<stdin>" if source is None else str(source)
+
+
+def convert_job(job: Job, out: Path | None, options: Options) -> Record:
+    """Read, convert and write one input; never raises for anything an input can do."""
+    started = time.perf_counter()
+    record = _convert_job(job, out, options)
+    return _timed(record, started)
+
+
+def _timed(record: Record, started: float) -> Record:
+    milliseconds = (time.perf_counter() - started) * 1000
+    return Record(
+        record.source,
+        record.output,
+        record.status,
+        record.diagnostics,
+        record.problems,
+        milliseconds,
+        record.xml,
+    )
+
+
+def _convert_job(job: Job, out: Path | None, options: Options) -> Record:
+    name = name_of(job.source)
+    try:
+        text = read_input(job.source, options.encoding)
+    except DecodingError as exc:
+        return Record(name, None, "failed", [Diagnostic(exc.code, str(exc))])
+    except OSError as exc:
+        return Record(name, None, "failed", problems=[Problem(name, f"cannot read: {exc.strerror or exc}")])
+    try:
+        xml, warnings = convert_with_diagnostics(
+            text, lang=options.lang, manifestation_date=options.manifestation_date
+        )
+    except ConversionError as exc:
+        errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
+        return Record(name, None, "failed", (errors or exc.diagnostics)[:1])
+    except Exception as exc:  # one input's bug must not stop the others (DESIGN §6)
+        message = f"internal error, please report it ({type(exc).__name__}: {exc})"
+        return Record(name, None, "failed", problems=[Problem(name, message)])
+    status: Status = "warnings" if warnings else "converted"
+    if out is None:
+        return Record(name, None, status, warnings, xml=xml)
+    target = out / job.target
+    try:
+        write_atomically(target, xml.encode("utf-8"))
+    except OSError as exc:
+        problem = Problem(str(target), f"cannot write: {exc.strerror or exc}")
+        return Record(name, None, "failed", warnings, [problem])
+    return Record(name, str(target), status, warnings)
+
+
+def skipped(job: Job, out: Path) -> Record:
+    return Record(name_of(job.source), str(out / job.target), "skipped")
+
+
+# ---- many inputs ------------------------------------------------------------------------------
+
+
+class _Stop(BaseException):
+    """Raised in the main process by SIGTERM, to stop like Ctrl-C does."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def _raise_stop(signal_number: int, frame: FrameType | None) -> None:
+    raise _Stop(signal_number)
+
+
+_WORK: tuple[Path | None, Options] | None = None
+_BUSY = False
+
+
+def _worker_start(out: Path | None, options: Options) -> None:
+    # The main process decides about Ctrl-C. A worker stopped with SIGTERM while converting
+    # unwinds, so that write_atomically removes its temporary file; an idle one just ends.
+    global _WORK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stop)
+    _WORK = (out, options)
+
+
+def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
+    if _BUSY:
+        raise _Stop(signal_number)
+    os._exit(128 + signal_number)
+
+
+def _worker_job(item: tuple[int, Job]) -> tuple[int, Record]:
+    global _BUSY
+    assert _WORK is not None
+    _BUSY = True
+    try:
+        return item[0], convert_job(item[1], *_WORK)
+    except _Stop as stop:
+        os._exit(128 + stop.signal_number)
+    finally:
+        _BUSY = False
+
+
+def _context() -> Any:
+    """Fork where the platform has it (the workers start warm and fast), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def run_batch(
+    jobs: Sequence[Job],
+    out: Path | None,
+    options: Options,
+    *,
+    workers: int,
+    skip_existing: bool = False,
+    fail_fast: bool = False,
+    on_record: Callable[[Record], None] = lambda record: None,
+) -> list[Record]:
+    """Convert every job; the records in the order of `jobs`. Calls `on_record` for each input
+    as soon as it is finished (skipped ones first; in order with one worker). Raises
+    `Interrupted` on Ctrl-C or SIGTERM. With `fail_fast`, stops at the first failed input (the
+    records then cover only what was finished)."""
+    records: dict[int, Record] = {}
+    pending: list[tuple[int, Job]] = []
+    for index, job in enumerate(jobs):
+        if skip_existing and out is not None and (out / job.target).exists():
+            records[index] = skipped(job, out)
+            on_record(records[index])
+        else:
+            pending.append((index, job))
+    previous = signal.signal(signal.SIGTERM, _raise_stop) if _main_thread() else None
+    try:
+        with contextlib.closing(_results(pending, out, options, workers)) as results:
+            for index, record in results:
+                records[index] = record
+                on_record(record)
+                if fail_fast and record.status == "failed":
+                    break
+    except (KeyboardInterrupt, _Stop) as exc:
+        number = exc.signal_number if isinstance(exc, _Stop) else signal.SIGINT
+        if out is not None:
+            remove_temporaries([out / job.target for _, job in pending])
+        raise Interrupted([records[i] for i in sorted(records)], number) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return [records[i] for i in sorted(records)]
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _results(
+    pending: list[tuple[int, Job]], out: Path | None, options: Options, workers: int
+) -> Generator[tuple[int, Record], None, None]:
+    """(index, record) as inputs finish: in this process for one worker or one input, else on a
+    pool of worker processes."""
+    if workers <= 1 or len(pending) <= 1:
+        for index, job in pending:
+            yield index, convert_job(job, out, options)
+        return
+    # Small chunks keep the progress live and the workers evenly loaded.
+    chunksize = max(1, min(16, len(pending) // (workers * 8)))
+    pool = _context().Pool(workers, initializer=_worker_start, initargs=(out, options))
+    finished = False
+    try:
+        yield from pool.imap_unordered(_worker_job, pending, chunksize)
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:  # stopped early (fail-fast, Ctrl-C, SIGTERM): the workers unwind and clean up
+            pool.terminate()
+        pool.join()

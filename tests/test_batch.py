@@ -1,0 +1,286 @@
+"""Batch conversion: worker processes, summary, JSON report, --fail-fast, --skip-existing, --quiet,
+the progress bar, and runs stopped by Ctrl-C or SIGTERM (no partial XML; resumable)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from converter import convert
+from converter.batch import Job, Options, run_batch
+from converter.cli import Progress, summary
+
+from .conftest import SEED
+from .test_cli import ENGLISH, files_under, run
+
+AKN = Path(sys.executable).parent / "akn"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+def seed_bytes() -> bytes:
+    return convert(SEED_TEXT).encode("utf-8")
+
+
+def english_bytes() -> bytes:
+    return convert(ENGLISH).encode("utf-8")
+
+
+def tree(tmp_path: Path, good: int = 4, bad: tuple[str, ...] = ("c/empty.txt",)) -> Path:
+    """A source folder: `good` copies of the seed alternating with the English text, and the bad
+    inputs named (empty files)."""
+    src = tmp_path / "src"
+    for i in range(good):
+        target = src / ("a" if i % 2 else "b") / f"doc{i:03}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(SEED_TEXT if i % 2 else ENGLISH, encoding="utf-8")
+    for name in bad:
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(b"")
+    return src
+
+
+def expected(i: int) -> bytes:
+    return seed_bytes() if i % 2 else english_bytes()
+
+
+# ---- workers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_same_outputs_on_any_number_of_workers(tmp_path: Path, jobs: str) -> None:
+    src = tree(tmp_path, good=6)
+    code, _, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--jobs", jobs)
+    assert code == 1  # the empty input
+    assert files_under(tmp_path / "out") == sorted(f"{'a' if i % 2 else 'b'}/doc{i:03}.xml" for i in range(6))
+    for i in range(6):
+        assert (tmp_path / "out" / ("a" if i % 2 else "b") / f"doc{i:03}.xml").read_bytes() == expected(i)
+    assert f"{src / 'c' / 'empty.txt'}:1:1: error[empty-input]" in err
+    assert "Traceback" not in err
+
+
+def test_run_batch_gives_records_in_input_order(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=5)
+    jobs = [Job(p, p.relative_to(src).with_suffix(".xml")) for p in sorted(src.rglob("*.txt"))]
+    seen: list[str] = []
+    records = run_batch(
+        jobs, tmp_path / "out", Options(), workers=2, on_record=lambda r: seen.append(r.source)
+    )
+    assert [r.source for r in records] == [str(job.source) for job in jobs]
+    assert sorted(seen) == sorted(str(job.source) for job in jobs)
+    statuses = {Path(r.source).name: r.status for r in records}
+    assert statuses["empty.txt"] == "failed"
+    assert statuses["doc001.txt"] == "warnings"  # the seed's typo
+    assert statuses["doc000.txt"] == "converted"
+    assert all(r.milliseconds > 0 for r in records)
+
+
+# ---- summary and report -----------------------------------------------------------------------
+
+
+def test_a_batch_ends_with_a_one_line_summary(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=4)
+    code, _, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--jobs", "2")
+    last = err.strip().splitlines()[-1]
+    assert code == 1
+    assert last.startswith("4 converted (2 with warnings), 1 failed in ") and last.endswith(" s")
+
+
+def test_a_single_file_has_no_summary(tmp_path: Path) -> None:
+    code, _, err = run("convert", str(SEED), "-o", str(tmp_path / "out"))
+    assert code == 0 and "converted" not in err
+
+
+def test_the_report_has_one_record_per_input(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=3)
+    report = tmp_path / "reports" / "run.json"
+    code, _, _ = run("convert", str(src), "-o", str(tmp_path / "out"), "--report", str(report), "-j", "2")
+    assert code == 1
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert document["summary"] == {"converted": 2, "warnings": 1, "failed": 1, "skipped": 0}
+    assert document["interrupted"] is False and document["jobs"] == 2
+    files = {Path(record["input"]).name: record for record in document["files"]}
+    assert sorted(files) == ["doc000.txt", "doc001.txt", "doc002.txt", "empty.txt"]
+    seed = files["doc001.txt"]
+    assert seed["status"] == "warnings"
+    assert seed["output"] == str(tmp_path / "out" / "a" / "doc001.xml")
+    assert seed["milliseconds"] > 0
+    warning = seed["diagnostics"][0]
+    assert (warning["severity"], warning["code"], warning["line"], warning["column"]) == (
+        "warning",
+        "unknown-opening",
+        55,
+        1,
+    )
+    empty = files["empty.txt"]
+    assert empty["status"] == "failed" and empty["output"] is None
+    assert [(d["code"], d["line"], d["column"]) for d in empty["diagnostics"]] == [("empty-input", 1, 1)]
+    assert (files["doc000.txt"]["status"], files["doc000.txt"]["diagnostics"]) == ("converted", [])
+
+
+def test_the_report_counts_agree_with_the_summary(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=5)
+    report = tmp_path / "run.json"
+    _, _, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--report", str(report))
+    document = json.loads(report.read_text(encoding="utf-8"))
+    counts = document["summary"]
+    assert counts == {"converted": 3, "warnings": 2, "failed": 1, "skipped": 0}
+    assert err.strip().splitlines()[-1].startswith("5 converted (2 with warnings), 1 failed")
+
+
+# ---- fail-fast, skip-existing, quiet ----------------------------------------------------------
+
+
+def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=0, bad=())
+    src.mkdir()
+    (src / "1.txt").write_text(ENGLISH, encoding="utf-8")
+    (src / "2.txt").write_bytes(b"")
+    (src / "3.txt").write_text(ENGLISH, encoding="utf-8")
+    code, _, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--fail-fast", "-j", "1")
+    assert code == 1
+    assert files_under(tmp_path / "out") == ["1.xml"]
+    assert "error[empty-input]" in err
+    # without it, the third is converted
+    assert run("convert", str(src), "-o", str(tmp_path / "all"), "-j", "1")[0] == 1
+    assert files_under(tmp_path / "all") == ["1.xml", "3.xml"]
+
+
+def test_fail_fast_on_workers_leaves_only_complete_files(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=20, bad=("a/000.txt",))
+    code, _, _ = run("convert", str(src), "-o", str(tmp_path / "out"), "--fail-fast", "-j", "2")
+    assert code == 1
+    for name in files_under(tmp_path / "out"):
+        assert name.endswith(".xml")
+        i = int(Path(name).stem[3:])
+        assert (tmp_path / "out" / name).read_bytes() == expected(i)
+
+
+def test_skip_existing_leaves_outputs_that_are_there(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=3, bad=())
+    out = tmp_path / "out"
+    (out / "a").mkdir(parents=True)
+    (out / "a" / "doc001.xml").write_bytes(b"kept")
+    report = tmp_path / "run.json"
+    code, _, err = run("convert", str(src), "-o", str(out), "--skip-existing", "--report", str(report))
+    assert code == 0
+    assert (out / "a" / "doc001.xml").read_bytes() == b"kept"
+    assert (out / "b" / "doc000.xml").read_bytes() == expected(0)
+    assert err.strip().splitlines()[-1].startswith("2 converted (0 with warnings), 0 failed, 1 skipped")
+    statuses = {Path(r["input"]).name: r["status"] for r in json.loads(report.read_bytes())["files"]}
+    assert statuses == {"doc000.txt": "converted", "doc001.txt": "skipped", "doc002.txt": "converted"}
+    # without the flag the output is replaced
+    assert run("convert", str(src), "-o", str(out))[0] == 0
+    assert (out / "a" / "doc001.xml").read_bytes() == expected(1)
+
+
+def test_quiet_prints_errors_only(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=2)
+    code, _, err = run("convert", str(src), "-o", str(tmp_path / "out"), "-q")
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"{src / 'c' / 'empty.txt'}:1:1: error[empty-input]: the input is empty or only whitespace"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--jobs", "0"], "0 is not in the range x>=1"),
+        (["--jobs", "x"], "'x' is not a valid integer"),
+        (["-", "-"], '"-" (stdin) can be given only once'),
+    ],
+)
+def test_batch_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    code, _, err = run("convert", *args, "-o", str(tmp_path / "out"))
+    assert code == 2 and message in err, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_report_that_is_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, _ = run("convert", str(SEED), "-o", str(tmp_path / "out"), "--report", str(tmp_path))
+    assert code == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_documents_the_exit_codes_and_options() -> None:
+    _, out, _ = run("convert", "--help")
+    for words in ("--jobs", "--report", "--fail-fast", "--skip-existing", "130 interrupted", "1 some input"):
+        assert words in " ".join(out.split())
+
+
+# ---- progress ---------------------------------------------------------------------------------
+
+
+def test_progress_line() -> None:
+    now = [100.0]
+    progress = Progress(200, enabled=True, clock=lambda: now[0])
+    for _ in range(50):
+        progress.advance()
+    assert progress.line(10.0) == f"[{'#' * 6}{' ' * 18}] 50/200 files  5.0 files/s  ETA 0:30"
+    assert progress.line(0.0).endswith("ETA --:--")
+    progress.done = 200
+    assert progress.line(4000.0).startswith(f"[{'#' * 24}] 200/200")
+
+
+def test_no_progress_when_not_a_terminal(tmp_path: Path) -> None:
+    src = tree(tmp_path, good=3, bad=())
+    _, _, err = run("convert", str(src), "-o", str(tmp_path / "out"))
+    assert "\r" not in err and "files/s" not in err
+
+
+def test_summary_words() -> None:
+    assert summary([], 0.04) == "0 converted (0 with warnings), 0 failed in 0.0 s"
+
+
+# ---- interrupted runs -------------------------------------------------------------------------
+
+needs_akn = pytest.mark.skipif(not AKN.is_file(), reason="the akn script is not installed beside python")
+
+
+@needs_akn
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, stop: signal.Signals) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    count = 400
+    for i in range(count):
+        shutil.copy(SEED, src / f"doc{i:03}.txt")
+    out = tmp_path / "out"
+    command = [str(AKN), "convert", str(src), "-o", str(out), "--jobs", "2"]
+    with (tmp_path / "stderr").open("w") as stderr:
+        process = subprocess.Popen(command, stderr=stderr, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while not any(out.rglob("*.xml")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)
+        # Ctrl-C reaches the whole foreground process group; kill reaches the main process
+        if stop is signal.SIGINT:
+            os.killpg(process.pid, stop)
+        else:
+            process.send_signal(stop)
+        code = process.wait(timeout=60)
+    err = (tmp_path / "stderr").read_text(encoding="utf-8")
+    assert code == 130, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("interrupted: ")
+    written = files_under(out)
+    assert 0 < len(written) < count
+    assert all(name.endswith(".xml") and not name.startswith(".") for name in written)
+    seed = seed_bytes()
+    for name in written:
+        assert (out / name).read_bytes() == seed
+    # the same command again, with --skip-existing, finishes the job
+    done = subprocess.run([*command, "--skip-existing", "-q"], capture_output=True, check=False, text=True)
+    assert done.returncode == 0, done.stderr
+    assert files_under(out) == [f"doc{i:03}.xml" for i in range(count)]
+    assert all((out / f"doc{i:03}.xml").read_bytes() == seed for i in range(count))
+    etree.fromstring(seed)
