@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 SOURCES := pyproject.toml $(shell find converter templates schemas -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: run test lint typecheck golden clean
+.PHONY: run test lint typecheck golden bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,5 +34,10 @@ test: $(TEST_STAMP)
 golden: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
+# Speed (issue 5): `make bench` (a few minutes), `make bench BENCH=--quick` (under a minute). The
+# side-by-side with bluebell-akn creates benchmarks/.bluebell-venv with Python >= 3.12 on first use.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/speed.py $(BENCH)
+
 clean:
-	rm -rf $(VENV) out build *.egg-info
+	rm -rf $(VENV) out build *.egg-info benchmarks/.bluebell-venv
