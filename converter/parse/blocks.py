@@ -101,10 +101,18 @@ def split_lines(text: str, start: int = 0) -> list[Block]:
     return blocks
 
 
+def _space_run(text: str) -> bool:
+    """Whether SPACE_RUN is in text. str.isprintable() is false for every whitespace character but
+    " ", so in a printable text it is "  " (found without the slower search)."""
+    if text.isprintable():
+        return "  " in text
+    return bool(SPACE_RUN.search(text))
+
+
 def _line_block(line: str, offset: int, after_blank: bool = True) -> Block | None:
     """The block of one line: runs of whitespace collapsed to one space, offsets kept."""
     stripped = line.strip()
-    if stripped and not stripped.startswith("\\") and not SPACE_RUN.search(stripped):
+    if stripped and not stripped.startswith("\\") and not _space_run(stripped):
         return Block(stripped, ((0, offset + len(line) - len(line.lstrip())),), False, after_blank)
     words = list(WORDS.finditer(line))
     if not words:

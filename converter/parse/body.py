@@ -26,7 +26,8 @@ from .phrases import opening_of
 
 # A block ends a paragraph when its last character is punctuation (any script); otherwise the
 # next block continues it (a page break or a wrapped line cut it).
-ENDS_PARAGRAPH = regex.compile(r"[\p{P}\p{S}]\s*$")
+# (Matched from the end: a forward search tries every position of a long paragraph.)
+ENDS_PARAGRAPH = regex.compile(r"[\p{P}\p{S}]\s*$", flags=regex.REVERSE)
 ROMAN = regex.compile(r"^[ivxl]+$")
 # A cross-heading in the text format: "# Heading".
 HEADING_MARK = "# "

@@ -17,6 +17,8 @@ BARCODE = regex.compile(r"^\*\d{7,}\*$")
 RULE = regex.compile(r"^(?:_{3,}|-{3,}|\*{3,}|={3,})$")
 # A rule that extraction glued to the end of a line: "26 November 2025----".
 TRAILING_RULE = regex.compile(r"\s*(?:-{3,}|_{3,})$")
+# What a text that TRAILING_RULE is in ends with (searched for only then: the search is slow).
+RULE_ENDS = ("---", "___", "---\n", "___\n")
 # A footnote body as extraction leaves it at a page's foot: "12 See …", "[^12]: …".
 BARE_NOTE = regex.compile(r"^(?:\d{1,3}\s+\S|\[\^\d+\]:)")
 # A call in cleaned markdown: "[^3]".
@@ -32,7 +34,7 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
     recycled: str | None = None
     kept = []
     for block in blocks:
-        rule = TRAILING_RULE.search(block.text)
+        rule = TRAILING_RULE.search(block.text) if block.text.endswith(RULE_ENDS) else None
         if rule and rule.start() > 0 and not block.escaped:
             block = block.slice(0, rule.start())
         text = block.text

@@ -164,7 +164,8 @@ def _continues_title(lang: Language, previous: tuple[Block, str], piece: Block, 
 
 
 def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Block, str]] | None:
-    """The recognised pieces of a combined masthead line, or None when it is one item."""
+    """The recognised pieces of a combined masthead line; the line alone when it is one known
+    item; None when it is neither."""
     text = _visible(block)
     whole = classify(lang, text, set(seen))
     agenda = lang.pattern("masthead.agenda").match(text)
@@ -172,13 +173,14 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
         cut = _word_cut(block.text, agenda.end())
         return [(block.slice(0, cut), "agenda"), (block.slice(cut), "agenda_title")]
     if whole in KNOWN:
-        return None
+        return [(block, whole)]
     words = list(WORD.finditer(block.text))
     for i in range(1, len(words)):
-        head, tail = block.slice(0, words[i].start()), block.slice(words[i].start())
-        kind = classify(lang, _visible(head), set(seen))
+        # (The head's text is block.slice(0, cut).text: sliced only when it is known.)
+        kind = classify(lang, INVISIBLE.sub("", block.text[: words[i].start()].strip()), set(seen))
         if kind not in KNOWN:
             continue
+        head, tail = block.slice(0, words[i].start()), block.slice(words[i].start())
         rest = _split(lang, tail, seen | {kind})
         if rest is None:
             rest_kind = classify(lang, _visible(tail), set(seen | {kind}))
