@@ -5,6 +5,7 @@ same model. Never resolves entities nor reaches the network."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 from lxml import etree
@@ -44,6 +45,9 @@ A = f"{{{NS}}}"
 SPACES = regex.compile(r"\s+")
 HIERARCHY = {A + t for t in ("section", "part", "chapter", "division", "title", "subpart", "hcontainer")}
 LISTS = {A + "list", A + "blockList", A + "sublist"}
+NOTE, NOTE_REF, SUP, SPAN = A + "authorialNote", A + "noteRef", A + "sup", A + "span"
+EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
+BREAKS = (A + "eol", A + "br")
 
 
 class ReadError(ValueError):
@@ -85,6 +89,8 @@ def _language(statement: etree._Element) -> Language:
 
 def squash(text: str) -> str:
     """Whitespace runs (tabs, newlines) as single spaces."""
+    if text.isprintable() and "  " not in text:
+        return text  # no whitespace but single spaces (isprintable() is false for all other)
     return SPACES.sub(" ", text)
 
 
@@ -211,32 +217,37 @@ class _Reader:
         """The inline content of an element (its text and children)."""
         if element is None:
             return ()
+        if len(element) == 0:  # text only: what _children and _merge would make of it
+            return _trim([Text(squash(element.text))]) if element.text else ()
         return _trim(_merge(self._children(element, skip)))
 
     def _children(self, element: etree._Element, skip: frozenset[str]) -> list[Inline]:
+        # (lxml makes a new string at each read of .tag, .text and .tail: each is read once.)
         out: list[Inline] = []
-        if element.text:
-            out.append(Text(element.text))
+        text = element.text
+        if text:
+            out.append(Text(text))
         for child in element:
-            if isinstance(child.tag, str) and child.tag not in skip:
-                out.extend(self._node(child, skip))
-            if child.tail:
-                out.append(Text(child.tail))
+            tag = child.tag
+            if isinstance(tag, str) and tag not in skip:
+                out.extend(self._node(child, tag, skip))
+            tail = child.tail
+            if tail:
+                out.append(Text(tail))
         return out
 
-    def _node(self, el: etree._Element, skip: frozenset[str]) -> list[Inline]:
-        tag = el.tag
-        if tag == A + "authorialNote":
+    def _node(self, el: etree._Element, tag: str, skip: frozenset[str]) -> list[Inline]:
+        if tag == NOTE:
             return [self._note(el)]
-        if tag == A + "noteRef":
+        if tag == NOTE_REF:
             return [NoteCall(el.get("marker", ""))]
-        if tag == A + "sup":
+        if tag == SUP:
             return self._sup(el)
-        if tag in (A + "b", A + "i"):
-            return [Emphasis("b" if tag == A + "b" else "i", tuple(_merge(self._children(el, skip))))]
-        if tag == A + "span":
+        if tag in EMPHASIS:
+            return [Emphasis(EMPHASIS[tag], tuple(_merge(self._children(el, skip))))]
+        if tag == SPAN:
             return self._span(el, skip)
-        if tag in (A + "eol", A + "br"):
+        if tag in BREAKS:
             return [Text(" ")]
         return self._children(el, skip)
 

@@ -3,6 +3,8 @@ back to the same model (the text form is a fixed point of `convert`)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .languages import Language, load
@@ -141,8 +143,19 @@ class _Renderer:
 
 def looks_structural(lang: Language, text: str) -> bool:
     """Whether a plain block would be read as a number, point, heading, note body or furniture."""
-    p = lang.pattern
-    checks = (
+    for check in _structural_checks(lang.code):
+        if check.match(text):
+            return True
+    if text.startswith((HEADING_MARK.strip(), "|")):
+        return True
+    return bool(lang.formula.match(text)) or " ".join(text.split()) == lang.data["furniture"]["recycle"]
+
+
+@cache
+def _structural_checks(code: str) -> tuple[regex.Pattern[str], ...]:
+    """The patterns of `looks_structural`, in order, for a language."""
+    p = load(code).pattern
+    return (
         p("operative.numbered"),
         p("points.level1"),
         p("points.level2"),
@@ -156,13 +169,12 @@ def looks_structural(lang: Language, text: str) -> bool:
         RULE,
         PAGE_COUNTER,
     )
-    if any(c.match(text) for c in checks) or text.startswith((HEADING_MARK.strip(), "|")):
-        return True
-    return bool(lang.formula.match(text)) or " ".join(text.split()) == lang.data["furniture"]["recycle"]
 
 
 def escape(text: str) -> str:
     """Inline markup characters escaped with `\\`."""
+    if "\\" not in text and "*" not in text and "^" not in text:
+        return text
     return INLINE_SPECIAL.sub(r"\\\1", text)
 
 
