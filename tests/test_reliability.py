@@ -1,0 +1,379 @@
+"""Nothing lost on bad input (DESIGN §7, issue 5).
+
+- Property tests: arbitrary Unicode (lone surrogates included) and real documents mutated (lines
+  deleted, duplicated, shuffled, truncated; control characters, NUL, lone surrogates, RTL marks,
+  `&`, `<`, `]]>` injected). `convert` either returns XML that passes the XSD and the profile, or
+  raises `ConversionError` — nothing else; the text form of every output converts again.
+- DESIGN §7's bad inputs, table-driven, each with its expected diagnostic.
+- Decoding: BOMs, strict UTF-8, the legacy encodings only when the text reads as their language.
+- Reading AKN: no external entities, no network, entity bombs refused fast.
+- A 10 MB input converts (or fails cleanly) well within 60 s.
+
+The number of examples comes from the Hypothesis profile: `default` (in `make test`) or
+`thorough` (`HYPOTHESIS_PROFILE=thorough pytest tests/test_reliability.py`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from converter import (
+    ConversionError,
+    ReadError,
+    Severity,
+    convert,
+    convert_with_diagnostics,
+    to_text,
+    validate,
+)
+from converter.source import DecodingError, decode
+
+from .conftest import SEED, SHARED
+from .test_cli import ENGLISH
+
+settings.register_profile(
+    "default", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+def documents() -> list[str]:
+    """Real documents to mutate: the seed, the English sample, and one official file per language
+    and session rendered to text (when ../shared is present)."""
+    out = [SEED_TEXT, ENGLISH]
+    official = SHARED / "corpus" / "official"
+    if official.is_dir():
+        for folder in sorted(p for p in official.glob("*/*") if p.is_dir()):
+            files = sorted(folder.glob("*.xml"))
+            if files:
+                out.append(to_text(files[len(files) // 2].read_bytes()))
+    return out
+
+
+DOCUMENTS = documents()
+INJECTED = [
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\ud800",
+    "\udfff",
+    "\u200f",
+    "\u202e",
+    "\u202b",
+    "\ufeff",
+    "\ufffe",
+    "&",
+    "&amp;",
+    "<",
+    "<b>",
+    "]]>",
+    "**",
+    "^(",
+    "[^1]",
+    "\\",
+    "|",
+    "# ",
+    "\r",
+    "\u2028",
+]
+
+
+def check(text: str) -> str | None:
+    """convert's contract: valid XML or ConversionError, nothing else. Returns the XML."""
+    try:
+        xml = convert(text)
+    except ConversionError as exc:
+        assert exc.diagnostics
+        return None
+    errors = [d for d in validate(xml) if d.severity is Severity.ERROR]
+    assert errors == [], "convert returned XML that fails validation"
+    xml.encode("utf-8")  # no lone surrogate reached the output
+    return xml
+
+
+def check_round_trip(xml: str) -> None:
+    again = to_text(xml)
+    assert check(again) is not None, "the text form of an output does not convert"
+
+
+# ---- properties -------------------------------------------------------------------------------
+
+ANY_CHARACTER = st.characters(codec=None, categories=None)
+
+
+@given(st.text(alphabet=ANY_CHARACTER, max_size=3000))
+def test_arbitrary_unicode(text: str) -> None:
+    xml = check(text)
+    if xml is not None:
+        check_round_trip(xml)
+
+
+@given(st.lists(st.sampled_from(SEED_TEXT.split("\n") + ENGLISH.split("\n") + INJECTED), max_size=80))
+def test_lines_of_real_documents_in_any_order(lines: list[str]) -> None:
+    xml = check("\n".join(lines))
+    if xml is not None:
+        check_round_trip(xml)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    lines = draw(st.sampled_from(DOCUMENTS)).split("\n")
+    for _ in range(draw(st.integers(1, 6))):
+        operation = draw(st.sampled_from(["delete", "duplicate", "shuffle", "truncate", "inject", "join"]))
+        i = draw(st.integers(0, max(0, len(lines) - 1)))
+        if not lines:
+            break
+        if operation == "delete":
+            del lines[i : i + draw(st.integers(1, 5))]
+        elif operation == "duplicate":
+            lines[i:i] = lines[i : i + draw(st.integers(1, 5))]
+        elif operation == "shuffle":
+            window = lines[i : i + draw(st.integers(2, 8))]
+            lines[i : i + len(window)] = draw(st.permutations(window))
+        elif operation == "truncate":
+            text = "\n".join(lines)
+            lines = text[: draw(st.integers(0, len(text)))].split("\n")
+        elif operation == "join":
+            lines[i : i + 2] = [" ".join(lines[i : i + 2])]
+        else:
+            junk = draw(st.sampled_from(INJECTED))
+            k = draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:k] + junk + lines[i][k:]
+    return "\n".join(lines)
+
+
+@given(mutated())
+def test_mutated_real_documents(text: str) -> None:
+    xml = check(text)
+    if xml is not None:
+        check_round_trip(xml)
+
+
+# ---- DESIGN §7, table-driven --------------------------------------------------------------------
+
+# name: (input, expected diagnostic as `line:column: severity[code]: message` prefix, converts?)
+BAD_INPUTS: dict[str, tuple[str, str, bool]] = {
+    "empty": ("", "1:1: error[empty-input]: the input is empty or only whitespace", False),
+    "whitespace only": (
+        " \n\t\n\u3000\n",
+        "1:1: error[empty-input]: the input is empty or only whitespace",
+        False,
+    ),
+    "not a resolution": (
+        "Hello world.\n\nThis is not a resolution.\n",
+        "1:1: error[not-a-resolution]: not a resolution: no formula found",
+        False,
+    ),
+    "no operative paragraph": (
+        ENGLISH.split("1. Decides")[0] + "50th plenary meeting\n10 December 2024\n",
+        "13:1: error[not-a-resolution]: not a resolution: no operative paragraph found",
+        False,
+    ),
+    "numbering gap": (
+        ENGLISH.replace("2. Invites", "3. Invites"),
+        "19:4: warning[numbering]: operative paragraph 3. follows paragraph 1",
+        True,
+    ),
+    "footnote called, never given": (
+        ENGLISH.replace("September 2015,", "September 2015,^(1)"),
+        "15:52: warning[note-without-body]: footnote 1 is called but has no body",
+        True,
+    ),
+    "footnote given, never called": (
+        ENGLISH.replace("50th plenary", "(1) A note never called.\n\n50th plenary"),
+        "21:5: warning[note-not-called]: footnote 1 is never called",
+        True,
+    ),
+    "control character": (
+        ENGLISH.replace("Recalling", "Recal\x07ling"),
+        "15:6: warning[control-character]: 1 character(s) illegal in XML dropped (first: U+0007)",
+        True,
+    ),
+    "NUL": (
+        ENGLISH.replace("Recalling", "Recal\x00ling"),
+        "15:6: warning[control-character]: 1 character(s) illegal in XML dropped (first: U+0000)",
+        True,
+    ),
+    "lone surrogate": (
+        ENGLISH.replace("Recalling", "Recal\ud800ling"),
+        "15:6: warning[control-character]: 1 character(s) illegal in XML dropped (first: U+D800)",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input(name: str) -> None:
+    text, expected, converts = BAD_INPUTS[name]
+    try:
+        xml, diagnostics = convert_with_diagnostics(text)
+    except ConversionError as exc:
+        assert not converts, exc.diagnostics
+        diagnostics, xml = exc.diagnostics, None
+    formatted = [d.format("in.txt") for d in diagnostics]
+    assert any(line.startswith("in.txt:" + expected) for line in formatted), formatted
+    if converts:
+        assert xml is not None
+        assert not [d for d in validate(xml) if d.severity is Severity.ERROR]
+        if "Recal" in text:
+            assert "Recalling" in xml
+
+
+def test_a_numbering_gap_is_reported_once() -> None:
+    _, diagnostics = convert_with_diagnostics(ENGLISH.replace("2. Invites", "3. Invites"))
+    assert [d.code for d in diagnostics] == ["numbering"]
+
+
+def test_a_form_feed_is_a_page_break() -> None:
+    cut = ENGLISH.replace("the International Day", "the\n\f\nInternational Day")
+    assert convert(cut) == convert(ENGLISH)
+
+
+@pytest.mark.parametrize("markup", ["&", "<", "]]>", "&amp;", "<b>x</b>", "<!--", "<?xml"])
+def test_markup_characters_are_text(markup: str) -> None:
+    text = ENGLISH.replace("Café Workers", f"Café {markup} Workers")
+    xml = convert(text)
+    assert validate(xml) == []
+    title = etree.fromstring(xml.encode()).xpath(
+        "string(//*[local-name()='preface']//*[local-name()='docTitle'])"
+    )
+    assert isinstance(title, str) and f"Café {markup} Workers" in title
+    assert f"Café {markup} Workers" in to_text(xml)
+
+
+# ---- decoding ---------------------------------------------------------------------------------
+
+RUSSIAN = "Генеральная Ассамблея,\n"
+
+
+def test_decoding_table() -> None:
+    arabic, chinese = "إن الجمعية العامة،\n", "大会，\n"
+    assert decode("\ufeff".encode() + ENGLISH.encode()) == ENGLISH
+    assert decode(ENGLISH.encode("utf-16")) == ENGLISH  # BOM, little or big endian by platform
+    assert decode(b"\xfe\xff" + ENGLISH.encode("utf-16-be")) == ENGLISH
+    assert decode(b"\xff\xfe" + ENGLISH.encode("utf-16-le")) == ENGLISH
+    assert decode(arabic.encode("windows-1256"), None, _probe) == arabic
+    assert decode(RUSSIAN.encode("windows-1251"), None, _probe) == RUSSIAN
+    assert decode(chinese.encode("gb18030"), None, _probe) == chinese
+    assert decode("Café".encode("latin-1"), "latin-1") == "Café"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Café au lait, façade".encode("latin-1"),  # Latin-1 only when asked
+        "Привет, мир".encode("windows-1251"),  # Windows-1251 bytes that do not read as a resolution
+        b"Caf\xe9 \xfd\xfc plain",
+    ],
+)
+def test_undecodable_without_a_recognised_language(data: bytes) -> None:
+    with pytest.raises(DecodingError) as caught:
+        decode(data, None, _probe)
+    assert caught.value.code == "encoding"
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\x00" * 64, bytes(range(256))])
+def test_binary_data_is_refused(data: bytes) -> None:
+    with pytest.raises(DecodingError) as caught:
+        decode(data, None, _probe)
+    assert (caught.value.code, str(caught.value)) == ("binary-input", "binary data, not text")
+
+
+def _probe(encoding: str, text: str) -> bool:
+    from converter.batch import probe
+
+    return probe(encoding, text)
+
+
+# ---- reading AKN ------------------------------------------------------------------------------
+
+
+def test_reading_akn_never_resolves_external_entities(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    ours = convert(ENGLISH)
+    hostile = ours.replace(
+        "<akomaNtoso", f'<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n<akomaNtoso', 1
+    ).replace("International Day of Café Workers", "&x;", 1)
+    for reader in (to_text, validate):
+        try:
+            result = reader(hostile)
+        except ReadError:
+            continue
+        assert "TOP-SECRET" not in str(result)
+
+
+def test_reading_akn_never_reaches_the_network() -> None:
+    hostile = convert(ENGLISH).replace(
+        "<akomaNtoso", '<!DOCTYPE akomaNtoso SYSTEM "http://198.51.100.1/akn.dtd">\n<akomaNtoso', 1
+    )
+    started = time.monotonic()
+    with contextlib.suppress(ReadError):
+        to_text(hostile)
+    validate(hostile)
+    assert time.monotonic() - started < 2  # a fetch from a TEST-NET address would hang
+
+
+def test_an_entity_bomb_is_refused_fast() -> None:
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e0 "boom">{entities}]><akomaNtoso>&e9;</akomaNtoso>'
+    started = time.monotonic()
+    with pytest.raises(ReadError):
+        to_text(bomb)
+    assert validate(bomb)[0].code == "invalid-xml"
+    assert time.monotonic() - started < 1
+
+
+# ---- size -------------------------------------------------------------------------------------
+
+
+def big_resolution(megabytes: float) -> str:
+    """A generated English resolution of the given size: the sample's masthead and preamble, then
+    as many numbered operative paragraphs as it takes."""
+    head, tail = ENGLISH.split("1. Decides")[0], "\n50th plenary meeting\n10 December 2024\n"
+    paragraphs, size, n = [], 0, 0
+    while size < megabytes * 1_000_000:
+        n += 1
+        paragraph = (
+            f"{n}. Requests the Secretary-General to report on the implementation of the present "
+            f"resolution, including paragraph {n % 97} of its annex, at its eightieth session;\n\n"
+        )
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode("utf-8"))
+    return head + "".join(paragraphs) + tail
+
+
+def test_a_10_mb_input_converts_within_60_seconds() -> None:
+    text = big_resolution(10)
+    assert len(text.encode("utf-8")) >= 10_000_000
+    started = time.monotonic()
+    xml = convert(text)
+    elapsed = time.monotonic() - started
+    assert elapsed < 60, f"{elapsed:.1f} s"
+    assert xml.count("<paragraph ") == text.count("Requests the Secretary-General")
+
+
+def test_10_mb_of_noise_fails_cleanly_and_fast() -> None:
+    words = ["alpha", "1.", "(a)", "^(1)", "2024", "&", "<", "]]>", "\u200f", "The General Assembly,"]
+    noise = "\n".join(" ".join(words[(i * 7 + j) % len(words)] for j in range(12)) for i in range(150_000))
+    assert len(noise.encode("utf-8")) >= 10_000_000
+    started = time.monotonic()
+    check(noise)
+    assert time.monotonic() - started < 60
