@@ -80,6 +80,20 @@ REFERENCES: dict[str, tuple[str, str, str]] = {
 }
 
 
+class _Environment(jinja2.Environment):
+    """Jinja over a view-model of dicts. `n.text` on a dict is its key: Jinja's own look-up tries
+    the attribute first and gets there through an AttributeError, hundreds of times a document.
+    (No template names a dict method: `.items` and the like would read the key here.)"""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja environment over the packaged templates (built once per process)."""
@@ -87,7 +101,7 @@ def environment() -> jinja2.Environment:
     loader = jinja2.DictLoader(
         {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".xml")}
     )
-    return jinja2.Environment(
+    return _Environment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
