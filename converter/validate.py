@@ -8,6 +8,7 @@ time (see `profile`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -43,11 +44,23 @@ def schema() -> etree.XMLSchema:
 # - contexts are selected through one xsl:key per pattern instead of a walk of the whole tree per
 #   pattern ("key"); a rule still fires on a node only when no earlier rule of its pattern does
 #   (the rules' templates keep their priorities);
-# - attribute nodes are not visited: every rule context of the profile is an element pattern,
-#   though the skeleton, seeing "@" in predicates, would visit attributes too;
+# - attribute nodes are visited only when a rule context has an attribute step (the skeleton
+#   visits them whenever a context has "@" anywhere, predicates included);
 # - no svrl:fired-rule element for every node a rule fires on (nothing reads them).
-SKELETON_PARAMS = {"select-contexts": "key", "attributes": "false", "generate-fired-rule": "false"}
+SKELETON_PARAMS = {"select-contexts": "key", "generate-fired-rule": "false"}
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
+SCH = {"sch": "http://purl.oclc.org/dsdl/schematron"}
+# An attribute step in an XPath pattern whose predicates are taken out: "@x" or "attribute::x"
+# opening a step.
+ATTRIBUTE_STEP = re.compile(r"(?:^|[/|(])\s*(?:@|attribute::)")
+PREDICATE = re.compile(r"\[[^\[\]]*\]")
+
+
+def selects_attributes(pattern: str) -> bool:
+    """Whether an XPath pattern may match attribute nodes."""
+    while PREDICATE.search(pattern):
+        pattern = PREDICATE.sub("", pattern)
+    return bool(ATTRIBUTE_STEP.search(pattern))
 
 
 @cache
@@ -55,11 +68,14 @@ def profile() -> etree.XSLT:
     """The AKN4UN Schematron profile compiled to an XSLT that writes an SVRL report, once."""
     text = resources.files("converter.schemas").joinpath("akn4un.sch").read_bytes()
     schematron = etree.fromstring(text, safe_parser())
-    if not isoschematron.schematron_schema_valid(schematron):
+    expanded = isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(schematron))
+    if not isoschematron.schematron_schema_valid(expanded):  # checked where lxml's Schematron does
         log = isoschematron.schematron_schema_valid.error_log
         raise ValueError(f"akn4un.sch is not ISO Schematron: {log}")
-    expanded = isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(schematron))
-    params = {name: etree.XSLT.strparam(value) for name, value in SKELETON_PARAMS.items()}
+    contexts = cast(list[str], expanded.xpath("//sch:rule/@context", namespaces=SCH))
+    attributes = any(selects_attributes(context) for context in contexts)
+    settings = {**SKELETON_PARAMS, "attributes": "true" if attributes else "false"}
+    params = {name: etree.XSLT.strparam(value) for name, value in settings.items()}
     stylesheet = isoschematron.iso_svrl_for_xslt1(expanded, **params)
     # Each svrl:active-pattern holds a bare <xsl:apply-templates/>: a walk of the whole document in
     # the default mode, where no template but the text-stripping one matches, so it writes nothing.
