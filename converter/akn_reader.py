@@ -412,9 +412,14 @@ class _Reader:
         operative = self.hierarchy(main) if main is not None else ()
         return Body(formula, tail, tuple(pre), operative)
 
-    def hierarchy(self, element: etree._Element) -> tuple[BodyNode, ...]:
+    def hierarchy(
+        self, element: etree._Element, own: etree._Element | None = None
+    ) -> tuple[BodyNode, ...]:
+        """The body nodes below element; `own` is element's own heading, read already."""
         out: list[BodyNode] = []
         for child in element:
+            if child is own:
+                continue
             heading_only = _heading_only(child) if child.tag == A + "paragraph" else None
             if heading_only is not None:
                 out.append(CrossHeading(self.inlines(heading_only)))
@@ -430,7 +435,7 @@ class _Reader:
                 heading = child.find(A + "heading")
                 if heading is None:
                     heading = child.find(A + "subheading")
-                out.append(Section(num, self.inlines(heading), self.hierarchy(child)))
+                out.append(Section(num, self.inlines(heading), self.hierarchy(child, heading)))
             elif child.tag in (A + "crossHeading", A + "heading", A + "subheading"):
                 out.append(CrossHeading(self.inlines(child)))
         return tuple(out)

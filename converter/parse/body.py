@@ -265,7 +265,11 @@ class BodyParser:
         return not self.lang.pattern("operative.preambular_ending").search(text)
 
     def _opens_operative(self, block: Block | None) -> bool:
-        return block is not None and bool(self._numbered(block))
+        """Whether a block opens the operative part: a numbered paragraph, or a cross-heading
+        (after a section's heading line)."""
+        if block is None:
+            return False
+        return bool(self._numbered(block)) or (not block.escaped and block.text.startswith(HEADING_MARK))
 
     def _track(self, block: Block, replace: Callable[[Block], None]) -> None:
         self.last = block
