@@ -71,14 +71,20 @@ def drop_running_headers(
     dropped = False
     for i, block in enumerate(rest):
         key = _key(block.text)
-        # The title alone is a header only at a page's top (after the page's footnotes, or beside
-        # the symbol); elsewhere it is a heading that repeats the title (an annexed declaration).
-        before = rest[i - 1].text if i > 0 else ""
-        beside = dropped or bool(body.match(before) or BARE_NOTE.match(before))
-        beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
-        before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
-        beside = beside or before.endswith((",", ";", "،", "，", "؛", "；"))
-        dropped = not block.escaped and bool(key) and (key in headers or (key == title and beside))
+        if block.escaped or not key or (key not in headers and key != title):
+            dropped = False
+        elif key in headers:
+            dropped = True
+        else:
+            # The title alone is a header only at a page's top (after the page's footnotes, or
+            # beside the symbol); elsewhere it is a heading that repeats the title (an annexed
+            # declaration). (Looked at only for a block that is the title: the calls are taken out
+            # of a whole paragraph for it.)
+            before = rest[i - 1].text if i > 0 else ""
+            beside = dropped or bool(body.match(before) or BARE_NOTE.match(before))
+            beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
+            before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
+            dropped = beside or before.endswith((",", ";", "،", "，", "؛", "；"))
         if not dropped:
             kept.append(block)
     return kept
