@@ -412,9 +412,7 @@ class _Reader:
         operative = self.hierarchy(main) if main is not None else ()
         return Body(formula, tail, tuple(pre), operative)
 
-    def hierarchy(
-        self, element: etree._Element, own: etree._Element | None = None
-    ) -> tuple[BodyNode, ...]:
+    def hierarchy(self, element: etree._Element, own: etree._Element | None = None) -> tuple[BodyNode, ...]:
         """The body nodes below element; `own` is element's own heading, read already."""
         out: list[BodyNode] = []
         for child in element:

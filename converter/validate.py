@@ -47,7 +47,12 @@ def schema() -> etree.XMLSchema:
 # - attribute nodes are visited only when a rule context has an attribute step (the skeleton
 #   visits them whenever a context has "@" anywhere, predicates included);
 # - no svrl:fired-rule element for every node a rule fires on (nothing reads them).
-SKELETON_PARAMS = {"select-contexts": "key", "generate-fired-rule": "false"}
+SKELETON_PARAMS = {"generate-fired-rule": "false"}
+# libxslt builds a key's node-set with a duplicate check per node added, so selecting contexts by
+# key costs time in the square of the number of elements a rule context matches: on a resolution of
+# ordinary size it is the faster, on a very long one (thousands of paragraphs) the walk is.
+KEYED_UP_TO = 4000
+"""The most elements for which rule contexts are selected by key; larger documents are walked."""
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 SCH = {"sch": "http://purl.oclc.org/dsdl/schematron"}
 # An attribute step in an XPath pattern whose predicates are taken out: "@x" or "attribute::x"
@@ -64,8 +69,9 @@ def selects_attributes(pattern: str) -> bool:
 
 
 @cache
-def profile() -> etree.XSLT:
-    """The AKN4UN Schematron profile compiled to an XSLT that writes an SVRL report, once."""
+def profile(keyed: bool = True) -> etree.XSLT:
+    """The AKN4UN Schematron profile compiled to an XSLT that writes an SVRL report, once; `keyed`
+    selects rule contexts through xsl:key, otherwise by a walk of the document per pattern."""
     text = resources.files("converter.schemas").joinpath("akn4un.sch").read_bytes()
     schematron = etree.fromstring(text, safe_parser())
     expanded = isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(schematron))
@@ -75,6 +81,8 @@ def profile() -> etree.XSLT:
     contexts = cast(list[str], expanded.xpath("//sch:rule/@context", namespaces=SCH))
     attributes = any(selects_attributes(context) for context in contexts)
     settings = {**SKELETON_PARAMS, "attributes": "true" if attributes else "false"}
+    if keyed:
+        settings["select-contexts"] = "key"
     params = {name: etree.XSLT.strparam(value) for name, value in settings.items()}
     stylesheet = isoschematron.iso_svrl_for_xslt1(expanded, **params)
     # Each svrl:active-pattern holds a bare <xsl:apply-templates/>: a walk of the whole document in
@@ -123,7 +131,8 @@ def _xsd_errors(root: etree._Element) -> list[etree._LogEntry]:
 
 
 def _profile_problems(root: etree._Element) -> list[Diagnostic]:
-    report = profile()(root)
+    keyed = cast(float, root.xpath("count(//*)")) <= KEYED_UP_TO
+    report = profile(keyed)(root)
     out = []
     for failed in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
         text = " ".join("".join(t for t in failed.itertext() if isinstance(t, str)).split())

@@ -3,15 +3,18 @@ and the AKN4UN profile, on the seed's output and on mutations of it that each br
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 import xmlschema
+from lxml import etree
 
 from converter import Severity, convert, validate
 from converter.diagnostics import CODES
-from converter.validate import xsd_path
+from converter.validate import profile, xsd_path
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,32 @@ def test_each_rule_catches_its_mutation(xml: str, name: str) -> None:
 
 def severity_of(code: str) -> Severity:
     return CODES[code][0]
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_keyed_and_walked_profiles_find_the_same(xml: str, name: str) -> None:
+    """Small documents select rule contexts by key, large ones by a walk: same findings."""
+    old, new, _ = MUTATIONS[name]
+    root = etree.fromstring(xml.replace(old, new, 1).encode("utf-8"))
+    reports = [etree.tostring(profile(keyed)(root)) for keyed in (True, False)]
+    assert reports[0] == reports[1]
+    assert b"failed-assert" in reports[0] or name == "unknown element"
+
+
+def test_a_large_document_is_walked(monkeypatch: pytest.MonkeyPatch, xml: str) -> None:
+    module = sys.modules["converter.validate"]  # the name converter.validate is the function
+    used: list[bool] = []
+    real = module.profile
+
+    def spy(keyed: bool = True) -> etree.XSLT:
+        used.append(keyed)
+        return cast(etree.XSLT, real(keyed))
+
+    monkeypatch.setattr(module, "profile", spy)
+    validate(xml)
+    monkeypatch.setattr(module, "KEYED_UP_TO", 10)
+    validate(xml)
+    assert used == [True, False]
 
 
 def test_unparsable_xml() -> None:
