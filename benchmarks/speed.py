@@ -141,10 +141,10 @@ def row(name: str, seconds: Sequence[float], per_doc: Sequence[float] | None = N
 
 def print_rows(title: str, rows: Sequence[dict[str, Any]]) -> None:
     print(f"\n{title}")
-    print(f"  {'':34} {'median ms':>10} {'p95 ms':>10} {'docs/s':>10} {'docs':>6}")
+    print(f"  {'':38} {'median ms':>10} {'p95 ms':>10} {'docs/s':>10} {'docs':>6}")
     for r in rows:
         print(
-            f"  {r['stage']:34} {r['median_ms']:10.2f} {r['p95_ms']:10.2f} "
+            f"  {r['stage']:38} {r['median_ms']:10.2f} {r['p95_ms']:10.2f} "
             f"{r['docs_per_s']:10.1f} {r['n']:6d}"
         )
 
@@ -168,20 +168,20 @@ def stage_calls(document: Document) -> dict[str, Callable[[], object]]:
     }
 
 
-def stages(corpus: Sequence[Document], repeat: int) -> tuple[list[dict[str, Any]], dict[str, float]]:
-    """One row per stage; and the median convert time of each document (for the side-by-side)."""
+def stages(
+    corpus: Sequence[Document], repeat: int
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
+    """One row per stage; and, per stage, the median time of each document (for the side-by-side)."""
     every: dict[str, list[float]] = {stage: [] for stage in STAGES}
-    medians: dict[str, list[float]] = {stage: [] for stage in STAGES}
-    by_document = {}
+    medians: dict[str, dict[str, float]] = {stage: {} for stage in STAGES}
     for document in corpus:
         for stage, call in stage_calls(document).items():
             seconds = timed(call, repeat)
             every[stage] += seconds
-            medians[stage].append(statistics.median(seconds))
-        by_document[document.name] = medians["convert"][-1]
-    rows = [row(stage, every[stage], medians[stage]) for stage in STAGES]
+            medians[stage][document.name] = statistics.median(seconds)
+    rows = [row(stage, every[stage], list(medians[stage].values())) for stage in STAGES]
     rows[-1]["stage"] = "convert (text → validated AKN)"
-    return rows, by_document
+    return rows, medians
 
 
 def single(document: Document, repeat: int) -> list[dict[str, Any]]:
@@ -519,31 +519,41 @@ def bluebell(documents: Sequence[Document], repeat: int) -> dict[str, Any]:
 
 
 def side_by_side(
-    ours: dict[str, float], theirs: dict[str, Any], typical: Document, ours_typical: float
+    ours: dict[str, dict[str, float]],
+    theirs: dict[str, Any],
+    typical: Document,
+    ours_typical: dict[str, float],
 ) -> list[dict[str, Any]]:
-    """Median time per document: our convert and bluebell's parsers, on the documents both ran."""
-    rows = []
+    """Median time per document, ours and bluebell's parsers, on the documents both ran; and on
+    the 25 KB document."""
+    names = [name for name in (theirs.get("python") or {}) if name in ours["convert"]]
+    if not names:
+        print("\nbluebell-akn: no document to compare")
+        return []
+    mine = {
+        "ours: convert (validated)": {n: ours["convert"][n] for n in names},
+        "ours: parse + render (no validation)": {n: ours["parse"][n] + ours["render"][n] for n in names},
+    }
+    rows = [
+        {**row(label, list(times.values()), list(times.values())), "typical_ms": ours_typical[label] * 1000}
+        for label, times in mine.items()
+    ]
     for parser in ("python", "rust"):
         times: dict[str, list[float]] = theirs.get(parser) or {}
-        names = [name for name in times if name in ours]
-        if not names:
+        if not times:
             continue
         per_doc = [statistics.median(times[name]) for name in names]
-        rows.append({**row(f"bluebell {parser} parser", [t for n in names for t in times[n]], per_doc)})
+        rows.append(row(f"bluebell {parser} parser", [t for n in names for t in times[n]], per_doc))
         if typical.name in times:
             rows[-1]["typical_ms"] = statistics.median(times[typical.name]) * 1000
-    if rows:
-        names = [name for name in (theirs.get("python") or theirs.get("rust") or {}) if name in ours]
-        mine = [ours[name] for name in names]
-        rows.insert(0, {**row("ours: convert (validated)", mine, mine), "typical_ms": ours_typical * 1000})
     print_rows(
         f"side by side with bluebell-akn {theirs.get('version', '?')} "
-        "(text → AKN; bluebell does not validate)",
+        f"on Python {theirs.get('python_version')} (text → AKN; bluebell does not validate)",
         rows,
     )
     for r in rows:
         if "typical_ms" in r:
-            print(f"  {r['stage']:34} {r['typical_ms']:10.2f} ms on the 25 KB document")
+            print(f"  {r['stage']:38} {r['typical_ms']:8.2f} ms on {typical.name}")
     if theirs.get("failed"):
         print(f"  bluebell refused {len(theirs['failed'])} documents: {theirs['failed'][:5]}")
     return rows
@@ -610,7 +620,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     results: dict[str, Any] = {"mode": "quick" if args.quick else "full", "documents": len(sample)}
     results["refused"] = refused
-    results["stages"], convert_times = stages(sample, repeat)
+    results["load_average_start"] = os.getloadavg()
+    results["stages"], per_document = stages(sample, repeat)
     print_rows("per stage, over the official files' text forms (ms per document)", results["stages"])
     for key, document in (("typical", typical), ("seed", seed)):
         size = len(document.text.encode("utf-8"))
@@ -622,12 +633,21 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_bluebell:
         results["bluebell"] = bluebell(sample, repeat)
         if results["bluebell"]["ran"]:
-            ours_typical = next(r["median_ms"] for r in results["typical"] if r["stage"] == "convert") / 1000
-            results["side_by_side"] = side_by_side(convert_times, results["bluebell"], typical, ours_typical)
+            typical_ms = {r["stage"]: r["median_ms"] / 1000 for r in results["typical"]}
+            ours_typical = {
+                "ours: convert (validated)": typical_ms["convert"],
+                "ours: parse + render (no validation)": typical_ms["parse"] + typical_ms["render"],
+            }
+            results["side_by_side"] = side_by_side(per_document, results["bluebell"], typical, ours_typical)
     if args.profile:
         profile([typical, seed], Path(args.profile))
     results["wall_s"] = time.perf_counter() - started
-    print(f"\nwall time {results['wall_s']:.0f} s")
+    results["load_average_end"] = os.getloadavg()
+    print(
+        f"\nwall time {results['wall_s']:.0f} s; load average (1, 5, 15 min) at the start "
+        f"{' '.join(f'{x:.2f}' for x in results['load_average_start'])}, at the end "
+        f"{' '.join(f'{x:.2f}' for x in results['load_average_end'])} (on {os.cpu_count()} cores)"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
