@@ -37,6 +37,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "the session in the number could not be confirmed by the session line",
     ),
     "issued-from-front-matter": (Severity.WARNING, "the issuance date comes from the front matter"),
+    "title-completed": (
+        Severity.WARNING,
+        "the title was cut after a word that cannot end it; completed from the agenda item's title",
+    ),
     "issued-from-adoption": (Severity.WARNING, "no issuance date printed: the adoption date is used"),
     "unparsed-masthead": (Severity.WARNING, "a masthead line was not recognised"),
     "profile-warning": (Severity.WARNING, "the document breaks a recommendation of the profile"),

@@ -151,3 +151,41 @@ def test_run_on_paragraphs_are_split() -> None:
     body += "52nd plenary meeting 1 December 2025\n"
     r = resolution(MASTHEAD + body)
     assert [p.num for p in paragraphs(r)] == ["1.", "2."]
+
+
+CUT = MASTHEAD.replace(
+    "a sub-item", "measures to prevent terrorists from acquiring weapons of mass destruction"
+)
+
+
+def title_of(r: Resolution) -> str:
+    return plain(r.title)
+
+
+def test_a_title_cut_after_a_dangling_word_is_completed_from_the_agenda_item() -> None:
+    text = CUT.replace("A made-up resolution", "Measures to prevent terrorists from acquiring weapons of")
+    parsed = parse(text + SIMPLE + "52nd plenary meeting\n1 December 2025\n", lang="en")
+    assert parsed.resolution is not None
+    assert (
+        title_of(parsed.resolution)
+        == "Measures to prevent terrorists from acquiring weapons of mass destruction"
+    )
+    (warning,) = [d for d in parsed.diagnostics if d.code == "title-completed"]
+    assert (warning.line, warning.column) == (11, 1)  # the number-and-title line
+
+
+def test_a_title_is_completed_only_when_it_ends_with_a_dangling_word() -> None:
+    # "weapons" can end a title: the agenda item's longer wording is not taken
+    text = CUT.replace("A made-up resolution", "Measures to prevent terrorists from acquiring weapons")
+    parsed = parse(text + SIMPLE + "52nd plenary meeting\n1 December 2025\n", lang="en")
+    assert parsed.resolution is not None
+    assert title_of(parsed.resolution) == "Measures to prevent terrorists from acquiring weapons"
+    assert not any(d.code == "title-completed" for d in parsed.diagnostics)
+
+
+def test_a_cut_title_the_agenda_item_does_not_continue_is_left_as_printed() -> None:
+    text = MASTHEAD.replace("A made-up resolution", "Regional Centre for Peace and")
+    parsed = parse(text + SIMPLE + "52nd plenary meeting\n1 December 2025\n", lang="en")
+    assert parsed.resolution is not None
+    assert title_of(parsed.resolution) == "Regional Centre for Peace and"
+    assert not any(d.code == "title-completed" for d in parsed.diagnostics)

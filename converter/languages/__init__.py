@@ -72,7 +72,7 @@ PATTERN_KEYS = {
         "symbol",
         "document_separator",
     ),
-    "number": ("pattern", "emergency"),
+    "number": ("pattern", "emergency", "title_cut"),
     "formula": ("tail",),
     "operative": ("numbered", "preambular_ending"),
     "points": ("level1", "level2"),

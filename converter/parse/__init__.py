@@ -7,6 +7,8 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+import regex
+
 from ..diagnostics import Diagnostic, has_errors
 from ..languages import Language, detect, load
 from ..model import (
@@ -23,6 +25,7 @@ from ..model import (
     Resolution,
     Section,
     Span,
+    Text,
 )
 from ..source import Source, clean
 from .blocks import Block, front_matter, split_lines
@@ -119,7 +122,7 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     numbers = read_number(lang, number_block)
     assert numbers is not None
     session, number = _session_and_number(run, masthead, numbers, number_block)
-    title = run.inline(number_block.slice(numbers.title_start))
+    title = _complete_title(run, run.inline(number_block.slice(numbers.title_start)), masthead, number_block)
 
     parts: list[Part] = []
     if starts:
@@ -173,6 +176,37 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         issued=issued,
         issued_printed=printed,
     )
+
+
+def _complete_title(
+    run: _Run, title: tuple[Inline, ...], masthead: Masthead, block: Block
+) -> tuple[Inline, ...]:
+    """A title that ends with a word that cannot end one ("… weapons of") lost its next line in
+    the extraction; when the agenda item's title continues it word for word, the rest is taken
+    from there (with a warning). Anything else is left as printed."""
+    if not title or not all(isinstance(node, Text) for node in title):
+        return title
+    text = "".join(node.text for node in title if isinstance(node, Text)).rstrip()
+    lang = run.lang
+    if not lang.pattern("number.title_cut").search(text):
+        return title
+    agenda = " ".join(
+        " ".join(line.text for line in masthead.lines if line.kind in ("agenda", "agenda_title")).split()
+    )
+    words = [regex.escape(word) for word in text.split()]
+    found = regex.search(r"\s+".join(words) + r"(?=\s|$)", agenda, regex.IGNORECASE | regex.V1)
+    if found is None:
+        return title
+    rest = agenda[found.end() :].strip().rstrip(" .;:")
+    if not rest:
+        return title
+    completed = text + lang.join + rest if lang.join else text + rest
+    run.warn(
+        "title-completed",
+        f"the title ends {text.split()[-1]!r}: completed from the agenda item as {completed!r}",
+        block,
+    )
+    return (Text(completed, title[0].span),)
 
 
 def _check_numbering(run: _Run, nodes: tuple[BodyNode, ...]) -> None:
