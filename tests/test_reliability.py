@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -101,7 +101,10 @@ def check(text: str) -> str | None:
         xml = convert(text)
     except ConversionError as exc:
         assert exc.diagnostics
+        errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
+        event(f"refused: {(errors or exc.diagnostics)[0].code}")
         return None
+    event("converted")
     errors = [d for d in validate(xml) if d.severity is Severity.ERROR]
     assert errors == [], "convert returned XML that fails validation"
     xml.encode("utf-8")  # no lone surrogate reached the output
