@@ -189,3 +189,20 @@ def test_a_cut_title_the_agenda_item_does_not_continue_is_left_as_printed() -> N
     assert parsed.resolution is not None
     assert title_of(parsed.resolution) == "Regional Centre for Peace and"
     assert not any(d.code == "title-completed" for d in parsed.diagnostics)
+
+
+def test_a_conclusion_run_onto_the_last_paragraph_is_split_off() -> None:
+    text = MASTHEAD + "\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
+    text += "2. Decides to remain seized of the matter. 52nd plenary meeting 1 December 2025\n"
+    r = resolution(text)
+    assert (r.conclusion.meeting, r.conclusion.date) == ("52", "2025-12-01")
+    assert plain(paragraphs(r)[-1].content).endswith("remain seized of the matter.")
+
+
+def test_a_meeting_named_inside_a_paragraph_is_not_a_conclusion() -> None:
+    text = MASTHEAD + "\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
+    text += "2. Recalls what was said at its 52nd plenary meeting 1 December 2025\n\n"
+    text += "53rd plenary meeting\n2 December 2025\n"
+    r = resolution(text)
+    assert (r.conclusion.meeting, r.conclusion.date) == ("53", "2025-12-02")
+    assert plain(paragraphs(r)[-1].content).endswith("52nd plenary meeting 1 December 2025")

@@ -30,7 +30,7 @@ from ..model import (
 from ..source import Source, clean
 from .blocks import Block, front_matter, split_lines
 from .body import BodyParser, split_run_on
-from .conclusion import find_conclusion
+from .conclusion import find_conclusion, split_glued_conclusions
 from .dates import iso_date
 from .footnotes import RawNote, ascii_digits, locate_calls, take_bodies
 from .furniture import drop_running_headers, take_furniture
@@ -96,6 +96,7 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         blocks = blocks[: first_number + 1] + drop_running_headers(
             lang, blocks[first_number], blocks[:first_number], blocks[first_number + 1 :]
         )
+    blocks = split_glued_conclusions(blocks, lang)
     first_formula = next(
         (i for i, b in enumerate(blocks) if i > first_number and _is_formula(lang, b)), len(blocks)
     )

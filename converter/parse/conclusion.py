@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..languages import Language
 from ..model import Conclusion, Span
 from .blocks import Block
@@ -47,3 +49,33 @@ def _meeting_and_date(lang: Language, block: Block) -> Conclusion | None:
         return None
     tail = block.slice(found.start())
     return Conclusion(head.text, str(int(match.group("number"))), tail.text, date, block.span())
+
+
+# Where a paragraph may end before a conclusion that extraction glued to it.
+SENTENCE_END = regex.compile(r"(?<=[.;:。；”\"»)])\s+")
+
+
+def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
+    """A meeting line and its date that extraction ran onto the end of the last paragraph
+    ("… Destruction”. 52nd plenary meeting 1 December 2025") become blocks of their own."""
+    out: list[Block] = []
+    for block in blocks:
+        cut = None if block.escaped else _glued_at(lang, block.text)
+        if cut is None:
+            out.append(block)
+        else:
+            out.extend((block.slice(0, cut), block.slice(cut)))
+    return out
+
+
+def _glued_at(lang: Language, text: str) -> int | None:
+    """Where a conclusion glued to the end of text starts, if there is one."""
+    found = next(reversed(list(lang.date.finditer(text[-80:]))), None)
+    if found is None or found.end() != len(text[-80:]):
+        return None
+    date_at = len(text) - len(text[-80:]) + found.start()
+    meeting = lang.pattern("conclusion.meeting")
+    for match in SENTENCE_END.finditer(text, max(0, date_at - 80), date_at):
+        if meeting.match(text[match.end() : date_at].strip()):
+            return match.end()
+    return None
