@@ -111,6 +111,9 @@ def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
 
 
 def _lstrip_emphasis(node: Emphasis) -> Emphasis:
+    first = node.children[0] if node.children else None
+    if isinstance(first, Text) and first.text and not first.text[0].isspace():
+        return node  # nothing to strip
     children = list(node.children)
     if children and isinstance(children[0], Text):
         children[0] = Text(children[0].text.lstrip())
@@ -168,6 +171,10 @@ def _outside(nodes: list[Inline]) -> list[Inline]:
     for node in nodes:
         if not isinstance(node, Emphasis):
             out.append(node)
+            continue
+        only = node.children[0] if len(node.children) == 1 else None
+        if isinstance(only, Text) and only.text and only.text == only.text.strip():
+            out.append(node)  # one text without spaces around: nothing to move
             continue
         text = plain(node.children)
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]

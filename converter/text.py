@@ -148,7 +148,13 @@ def looks_structural(lang: Language, text: str) -> bool:
             return True
     if text.startswith((HEADING_MARK.strip(), "|")):
         return True
-    return bool(lang.formula.match(text)) or " ".join(text.split()) == lang.data["furniture"]["recycle"]
+    if lang.formula.match(text):
+        return True
+    recycle: str = lang.data["furniture"]["recycle"]
+    first = recycle.split(None, 1)[:1]
+    if first and not text.lstrip().startswith(first[0]):
+        return False  # (the recycle line, its spaces aside, starts with its first word)
+    return " ".join(text.split()) == recycle
 
 
 @cache
