@@ -206,3 +206,17 @@ def test_a_meeting_named_inside_a_paragraph_is_not_a_conclusion() -> None:
     r = resolution(text)
     assert (r.conclusion.meeting, r.conclusion.date) == ("53", "2025-12-02")
     assert plain(paragraphs(r)[-1].content).endswith("52nd plenary meeting 1 December 2025")
+
+
+def test_bare_markers_glued_to_a_symbol_or_a_period() -> None:
+    body = (
+        "\nTaking note of the report submitted pursuant to resolution 78/2831 and of the report for "
+        "2020/212 on decision 79/512 of 2 December 2024,\n\n"
+        "1 A/79/100.\n\n2 A/79/200.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    calls = [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)]
+    assert calls == ["1", "2"]
+    text = plain(r.body.preamble[0].content)
+    assert "resolution 78/283 and" in text and "2020/21 on decision 79/512 of" in text

@@ -207,10 +207,33 @@ def _find_call(
         after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){regex.escape(note.marker)}(?!\d)")
         for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
             candidates.append((match.start(), match.end(), False))
+        candidates += _after_symbol(text, from_char, note.marker)
         if candidates:
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
     return None
+
+
+# A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
+SYMBOL_THEN_DIGITS = regex.compile(
+    r"(?<![\d/])(?P<first>\d{1,4})/(?P<second>\d{1,3})(?P<rest>\d{1,3})(?![\d/])"
+)
+
+
+def _after_symbol(text: str, start: int, marker: str) -> list[tuple[int, int, bool]]:
+    """Calls glued to a number that cannot go on with them: "78/2832" (resolution 78/283: no
+    session numbers its resolutions or decisions into the thousands), "2020/214" (the period
+    2020/21). "79/512" stays decision 79/512."""
+    out = []
+    for match in SYMBOL_THEN_DIGITS.finditer(text, start, overlapped=True):
+        if match.group("rest") != marker:
+            continue
+        first, second = int(match.group("first")), match.group("second")
+        symbol = first <= 100 and int(second + marker) >= 1000 and int(second) > 0
+        period = len(match.group("first")) == 4 and len(second) == 2 and (first + 1) % 100 == int(second)
+        if symbol or period:
+            out.append((match.start("rest"), match.end("rest"), False))
+    return out
 
 
 def _wide_gap(block: Block, end: int) -> bool:
