@@ -128,6 +128,28 @@ def test_arbitrary_unicode(text: str) -> None:
         check_round_trip(xml)
 
 
+LINE = st.text(
+    alphabet=st.characters(
+        codec=None, categories=None, exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    ),
+    min_size=1,
+    max_size=200,
+)
+
+
+@given(LINE, LINE, LINE)
+def test_arbitrary_unicode_inside_a_resolution(title: str, recital: str, paragraph: str) -> None:
+    """Arbitrary characters where a resolution has its title, a recital and a paragraph."""
+    text = (
+        ENGLISH.replace("International Day of Café Workers\n", title + "\n")
+        .replace("its resolution 70/1 of 25 September 2015,", recital + ",")
+        .replace("to proclaim 3 March as the International Day of Café Workers;", paragraph + ";")
+    )
+    xml = check(text)
+    if xml is not None:
+        check_round_trip(xml)
+
+
 @given(st.lists(st.sampled_from(SEED_TEXT.split("\n") + ENGLISH.split("\n") + INJECTED), max_size=80))
 def test_lines_of_real_documents_in_any_order(lines: list[str]) -> None:
     xml = check("\n".join(lines))
