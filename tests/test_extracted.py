@@ -220,3 +220,18 @@ def test_bare_markers_glued_to_a_symbol_or_a_period() -> None:
     assert calls == ["1", "2"]
     text = plain(r.body.preamble[0].content)
     assert "resolution 78/283 and" in text and "2020/21 on decision 79/512 of" in text
+
+
+def test_a_call_glued_to_a_symbol_is_the_last_resort() -> None:
+    head = "\nRecalling its resolution 78/172 of 19 December 2023,\n\n"
+    notes = "1 A/79/100.\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    # note 1 has a body and no plausible call: "78/171" is resolution 78/17 and call 1
+    r = resolution(MASTHEAD + head.replace("78/172", "78/171") + notes)
+    (call,) = [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)]
+    assert call == "1" and "resolution 78/17 of" in plain(r.body.preamble[0].content)
+    # a plausible call later wins: the symbol is left whole
+    later = head.replace("78/172", "78/171").replace("2023,", "2023, and the Charter,1")
+    r = resolution(MASTHEAD + later + notes)
+    text = plain(r.body.preamble[0].content)
+    assert "resolution 78/171 of" in text
+    assert [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)] == ["1"]

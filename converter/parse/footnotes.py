@@ -211,6 +211,14 @@ def _find_call(
         if candidates:
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
+    # No plausible call anywhere after: the marker's digits ending a symbol ("78/172": resolution
+    # 78/17 and call 2, or resolution 78/172) are the call, as its body says one was made.
+    for index in range(position[0], len(blocks)):
+        from_char = position[1] if index == position[0] else 0
+        weak = _after_symbol(blocks[index].text, from_char, note.marker, weak=True)
+        if weak:
+            begin, end, explicit = weak[0]
+            return index, begin, end, explicit
     return None
 
 
@@ -220,10 +228,11 @@ SYMBOL_THEN_DIGITS = regex.compile(
 )
 
 
-def _after_symbol(text: str, start: int, marker: str) -> list[tuple[int, int, bool]]:
+def _after_symbol(text: str, start: int, marker: str, *, weak: bool = False) -> list[tuple[int, int, bool]]:
     """Calls glued to a number that cannot go on with them: "78/2832" (resolution 78/283: no
     session numbers its resolutions or decisions into the thousands), "2020/214" (the period
-    2020/21). "79/512" stays decision 79/512."""
+    2020/21). "79/512" stays decision 79/512 — unless `weak`: then any symbol whose number goes on
+    with the marker's digits."""
     out = []
     for match in SYMBOL_THEN_DIGITS.finditer(text, start, overlapped=True):
         if match.group("rest") != marker:
@@ -231,7 +240,7 @@ def _after_symbol(text: str, start: int, marker: str) -> list[tuple[int, int, bo
         first, second = int(match.group("first")), match.group("second")
         symbol = first <= 100 and int(second + marker) >= 1000 and int(second) > 0
         period = len(match.group("first")) == 4 and len(second) == 2 and (first + 1) % 100 == int(second)
-        if symbol or period:
+        if symbol or period or (weak and first <= 100 and int(second) > 0):
             out.append((match.start("rest"), match.end("rest"), False))
     return out
 
