@@ -235,3 +235,15 @@ def test_a_call_glued_to_a_symbol_is_the_last_resort() -> None:
     text = plain(r.body.preamble[0].content)
     assert "resolution 78/171 of" in text
     assert [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)] == ["1"]
+
+
+def test_a_chinese_call_before_a_year() -> None:
+    text = (
+        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
+        "80/99. 标题\n\n大会，\n\n回顾人权理事会2011年9月29日第18/6号、1 2016年9月29日第33/3号决议，\n\n"
+        "_____\n\n1 见A/71/53/Add.1。\n\n1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
+    )
+    r = resolution(text, "zh")
+    content = r.body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "第18/6号、2016年9月29日" in plain(content).replace(" ", "")

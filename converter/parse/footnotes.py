@@ -140,7 +140,8 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
         quantity = lang.pattern("footnotes.number_follows")
         decimal = lang.data["footnotes"]["decimal_mark"]
-        found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal)
+        year = lang.pattern("footnotes.year_follows_call")
+        found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal, year)
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -183,6 +184,7 @@ def _find_call(
     dates: regex.Pattern[str],
     quantity: regex.Pattern[str],
     decimal: str,
+    year: regex.Pattern[str],
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
     number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
@@ -208,6 +210,10 @@ def _find_call(
         for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
             candidates.append((match.start(), match.end(), False))
         candidates += _after_symbol(text, from_char, note.marker)
+        before_year = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?= ?\d)")
+        for match in before_year.finditer(text, from_char):  # "、1 2016年": call 1, then the year
+            if year.match(text[match.end() : match.end() + 9].lstrip(" ")):
+                candidates.append((match.start(), match.end(), False))
         if candidates:
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
