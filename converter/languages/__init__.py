@@ -153,18 +153,51 @@ def detect(text: str) -> str | None:
     (of the first 80 lines: enough for a masthead, a formula and a preamble)."""
     sample = text[:6000]
     lines = [line.strip() for line in text[:20000].splitlines() if line.strip()][:80]
-    scores: list[tuple[int, str]] = []
+    scripts: list[tuple[int, str]] = []
+    counts: dict[tuple[str, int], int] = {}  # languages of one script count its characters once
     for code in available():
         lang = load(code)
-        script = len(lang.script.findall(sample))
-        if not script:
-            continue
-        words = sum(1 for line in lines if _language_words(lang, line))
-        scores.append((script + 1000 * words, code))
+        key = (lang.script.pattern, lang.script.flags)
+        script = counts[key] if key in counts else counts.setdefault(key, _script_count(lang.script, sample))
+        if script:
+            scripts.append((script, code))
+    # Score: script + 1000 × lines that read as the language. Languages with the most characters of
+    # their script go first; a language is left as soon as even all its remaining lines could not
+    # bring it up to the best score so far (it could neither win nor tie).
+    scores: list[tuple[int, str]] = []
+    best = -1
+    for script, code in sorted(scripts, reverse=True):
+        lang = load(code)
+        words = 0
+        for k, line in enumerate(lines):
+            if script + 1000 * (words + len(lines) - k) < best:
+                break
+            words += _language_words(lang, line)
+        else:
+            scores.append((script + 1000 * words, code))
+            best = max(best, scores[-1][0])
     scores.sort(reverse=True)
     if not scores or scores[0][0] == 0:
         return None
     return scores[0][1]
+
+
+# A pattern that matches one character at a time: a property or a plain set.
+ONE_CHARACTER = regex.compile(r"\\[pP]\{[\w=:. -]+\}|\[[^\[\]]*\]")
+
+
+def _script_count(script: regex.Pattern[str], sample: str) -> int:
+    """How many characters of the sample the script pattern matches: summed over runs when it
+    matches one character at a time (the same count, without a string per character; ignoring
+    case, a set may match two characters: "ß" and "ss")."""
+    if ONE_CHARACTER.fullmatch(script.pattern) and not script.flags & regex.IGNORECASE:
+        return sum(map(len, _runs(script.pattern, script.flags).findall(sample)))
+    return len(script.findall(sample))
+
+
+@cache
+def _runs(pattern: str, flags: int) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{pattern})+", flags)
 
 
 def _language_words(lang: Language, line: str) -> bool:
