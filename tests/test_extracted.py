@@ -247,3 +247,15 @@ def test_a_chinese_call_before_a_year() -> None:
     content = r.body.preamble[0].content
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
     assert "第18/6号、2016年9月29日" in plain(content).replace(" ", "")
+
+
+def test_a_number_in_a_list_is_not_a_call() -> None:
+    body = (
+        "\nRecalling the decisions on agenda items 3, 1 and 2, 1 for the 2025 session,\n\n"
+        "1 CD/2350.\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    content = r.body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    text = plain(content)
+    assert "agenda items 3, 1 and 2," in text and "1 for" not in text

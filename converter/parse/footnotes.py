@@ -260,6 +260,10 @@ def _wide_gap(block: Block, end: int) -> bool:
     return before in (" ", "") and block.offset(end + 1) - block.offset(end) > 1
 
 
+# After a number in a list, the list goes on: ", 7" or "and 7".
+LIST_GOES_ON = regex.compile(r"\s*(?:,|\s\S{1,4})\s*\d")
+
+
 def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -> bool:
     """Whether a bare number in running text reads as a footnote call."""
     before = text[begin - 1] if begin > 0 else ""
@@ -281,6 +285,13 @@ def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -
         return False
     # After a space: after punctuation, or after a word that does not take a number.
     previous = text[:begin].rstrip().rsplit(" ", 1)[-1]
+    if (
+        previous[:-1].isdecimal()
+        and len(previous) <= 4
+        and previous[-1] in ",;"
+        and LIST_GOES_ON.match(text[end:])
+    ):
+        return False  # a list of numbers: "points 5, 6 and 7" (but "items 5, 6 and 7, 5 for the")
     if not previous or previous[-1] in ",;:)’”":
         return True
     if previous.casefold().strip("(") in words or previous[-1].isdigit():
