@@ -259,3 +259,16 @@ def test_a_number_in_a_list_is_not_a_call() -> None:
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
     text = plain(content)
     assert "agenda items 3, 1 and 2," in text and "1 for" not in text
+
+
+def test_the_title_alone_after_a_paragraph_ending_with_a_bare_call_is_a_running_header() -> None:
+    body = (
+        "\nTaking note of the report submitted pursuant to resolution 79/45,1\n\n"
+        "A made-up resolution\n\nNoting the work done,\n\n---\n\n1 A/80/124.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    assert [plain(p.content) for p in r.body.preamble] == [
+        " of the report submitted pursuant to resolution 79/45,",
+        " the work done,",
+    ]

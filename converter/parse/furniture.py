@@ -54,6 +54,10 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
     return kept, Footer(job_number=job, recycle=recycled)
 
 
+# A bare call left at the end of a paragraph, after its punctuation ("resolution 79/45,1").
+BARE_CALL_AT_END = regex.compile(r"(?<=[,;،，؛；])\s?\d{1,3}$")
+
+
 def drop_running_headers(
     lang: Language, number_line: Block, masthead: list[Block], rest: list[Block]
 ) -> list[Block]:
@@ -84,6 +88,7 @@ def drop_running_headers(
             beside = dropped or bool(body.match(before) or BARE_NOTE.match(before))
             beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
             before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
+            before = BARE_CALL_AT_END.sub("", before)
             dropped = beside or before.endswith((",", ";", "،", "，", "؛", "；"))
         if not dropped:
             kept.append(block)
