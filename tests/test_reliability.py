@@ -95,16 +95,18 @@ INJECTED = [
 ]
 
 
-def check(text: str) -> str | None:
+def check(text: str, *, record: bool = True) -> str | None:
     """convert's contract: valid XML or ConversionError, nothing else. Returns the XML."""
     try:
         xml = convert(text)
     except ConversionError as exc:
         assert exc.diagnostics
         errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
-        event(f"refused: {(errors or exc.diagnostics)[0].code}")
+        if record:  # Hypothesis statistics, inside a property test only
+            event(f"refused: {(errors or exc.diagnostics)[0].code}")
         return None
-    event("converted")
+    if record:
+        event("converted")
     errors = [d for d in validate(xml) if d.severity is Severity.ERROR]
     assert errors == [], "convert returned XML that fails validation"
     xml.encode("utf-8")  # no lone surrogate reached the output
@@ -400,5 +402,5 @@ def test_10_mb_of_noise_fails_cleanly_and_fast() -> None:
     noise = "\n".join(" ".join(words[(i * 7 + j) % len(words)] for j in range(12)) for i in range(150_000))
     assert len(noise.encode("utf-8")) >= 10_000_000
     started = time.monotonic()
-    check(noise)
+    check(noise, record=False)
     assert time.monotonic() - started < 60
