@@ -272,3 +272,16 @@ def test_the_title_alone_after_a_paragraph_ending_with_a_bare_call_is_a_running_
         " of the report submitted pursuant to resolution 79/45,",
         " the work done,",
     ]
+
+
+def test_of_two_symbols_that_may_hold_a_call_the_one_before_the_body_is_taken() -> None:
+    body = (
+        "\nRecalling its resolutions 54/21, of 9 November 1999, and 55/20,\n\n"
+        "1. Takes note of the report on resolution 77/71;\n\n---\n\n1 A/78/84.\n\n"
+        "2. Decides to act.\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    assert "54/21, of 9 November" in plain(r.body.preamble[0].content)
+    first = paragraphs(r)[0]
+    assert [n.marker for n in first.content if isinstance(n, NoteCall)] == ["1"]
+    assert "resolution 77/7" in plain(first.content) and "77/71" not in plain(first.content)

@@ -218,14 +218,19 @@ def _find_call(
             begin, end, explicit = min(candidates)
             return index, begin, end, explicit
     # No plausible call anywhere after: the marker's digits ending a symbol ("78/172": resolution
-    # 78/17 and call 2, or resolution 78/172) are the call, as its body says one was made.
-    for index in range(position[0], len(blocks)):
-        from_char = position[1] if index == position[0] else 0
-        weak = _after_symbol(blocks[index].text, from_char, note.marker, weak=True)
-        if weak:
-            begin, end, explicit = weak[0]
-            return index, begin, end, explicit
-    return None
+    # 78/17 and call 2, or resolution 78/172) are the call, as its body says one was made — the
+    # last such before the body (which sits at the foot of its call's page), else the first after.
+    weak = [
+        (index, begin, end, explicit)
+        for index in range(position[0], len(blocks))
+        for begin, end, explicit in _after_symbol(
+            blocks[index].text, position[1] if index == position[0] else 0, note.marker, weak=True
+        )
+    ]
+    before_body = [w for w in weak if w[0] <= note.after]
+    if before_body:
+        return before_body[-1]
+    return weak[0] if weak else None
 
 
 # A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
