@@ -109,6 +109,8 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
 
 def _run_on_cut(text: str, number: int, numbered: regex.Pattern[str]) -> int | None:
     """Where paragraph `number` starts inside text, after the end of a sentence."""
+    if str(number) not in text:
+        return None  # (the search below looks for these digits)
     for match in regex.finditer(rf"(?<=[.;:](?:\^\(\d+\))?)\s+(?={number}\D)", text):
         if numbered.match(text[match.end() :]):
             return match.end()

@@ -30,6 +30,7 @@ PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Footer]:
     """The blocks that are content, and the footer found among the others."""
     recycle = lang.data["furniture"]["recycle"]
+    recycle_start = recycle.split(None, 1)[:1]  # the recycle line, its spaces aside, starts so
     job: str | None = None
     recycled: str | None = None
     kept = []
@@ -45,7 +46,7 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
         if match:
             job = job or match.group("job")
             continue
-        if " ".join(text.split()) == recycle:
+        if (not recycle_start or text.startswith(recycle_start[0])) and " ".join(text.split()) == recycle:
             recycled = recycled or text
             continue
         if BARCODE.match(text) or RULE.match(text) or PAGE_COUNTER.match(text):
@@ -70,11 +71,12 @@ def drop_running_headers(
     symbols = [_key(b.text) for b in masthead if lang.pattern("masthead.symbol").match(b.text)]
     symbols.append(_key(f"A/RES/{match.group('first')}/{match.group('second')}"))
     headers = set(symbols) | {f"{s} {title}" for s in symbols} | {f"{title} {s}" for s in symbols}
+    longest = max(len(key) for key in (*headers, title))
     body = lang.pattern("footnotes.body")
     kept: list[Block] = []
     dropped = False
     for i, block in enumerate(rest):
-        key = _key(block.text)
+        key = _key(block.text, longest)
         if block.escaped or not key or (key not in headers and key != title):
             dropped = False
         elif key in headers:
@@ -95,5 +97,12 @@ def drop_running_headers(
     return kept
 
 
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+def _key(text: str, longest: int | None = None) -> str:
+    """Whitespace made single, case folded; "" for a text whose key would be longer than `longest`
+    (folding never shortens a text: such a key could not equal a shorter one)."""
+    if longest is not None and text.isprintable() and "  " not in text and len(text.strip()) > longest:
+        return ""  # spaced as it is (no whitespace but single spaces) and too long
+    spaced = " ".join(text.split())
+    if longest is not None and len(spaced) > longest:
+        return ""
+    return spaced.casefold()
