@@ -285,3 +285,16 @@ def test_of_two_symbols_that_may_hold_a_call_the_one_before_the_body_is_taken() 
     first = paragraphs(r)[0]
     assert [n.marker for n in first.content if isinstance(n, NoteCall)] == ["1"]
     assert "resolution 77/7" in plain(first.content) and "77/71" not in plain(first.content)
+
+
+def test_a_stretched_arabic_word_still_takes_its_number() -> None:
+    text = (
+        "الأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n\n3 December 2025\n\nالدورة الثمانون\n\n"
+        "80/99 عنوان\n\nإن الجمعية العامة،\n\n"
+        "إذ تضع في اعتبارها أحكـام الفقـرة 1 مـن المـادة 11 من الميثاق،1\n\n"
+        "_____\n\n1 انظر القرار 70/1.\n\n1 - تقرر أن تفعل؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
+    )
+    r = resolution(text, "ar")
+    content = r.body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "الفقـرة 1 مـن" in plain(content)

@@ -269,6 +269,15 @@ def _wide_gap(block: Block, end: int) -> bool:
 LIST_GOES_ON = regex.compile(r"\s*(?:,|\s\S{1,4})\s*\d")
 
 
+# Letters that only stretch or modify a word (the Arabic tatweel in "الفقـرة").
+STRETCH = regex.compile(r"\p{Lm}")
+
+
+def _word_key(word: str) -> str:
+    """A word as the list of words that take numbers has it: case folded, stretching left out."""
+    return STRETCH.sub("", word).casefold().strip("(")
+
+
 def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -> bool:
     """Whether a bare number in running text reads as a footnote call."""
     before = text[begin - 1] if begin > 0 else ""
@@ -276,7 +285,7 @@ def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -
         return False
     if before == "." and begin >= 2 and (text[begin - 2].islower() or text[begin - 2] in ")”’"):
         # "persons.8": a call after a full stop; "Add.1", "para.1": an abbreviation's number.
-        word = regex.split(r"[\s/]", text[:begin])[-1].casefold()
+        word = _word_key(regex.split(r"[\s/]", text[:begin])[-1])
         return word not in words and not NOT_AFTER.match(text[end:])
     if before and NOT_BEFORE.match(before):
         return False
@@ -299,7 +308,7 @@ def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -
         return False  # a list of numbers: "points 5, 6 and 7" (but "items 5, 6 and 7, 5 for the")
     if not previous or previous[-1] in ",;:)’”":
         return True
-    if previous.casefold().strip("(") in words or previous[-1].isdigit():
+    if _word_key(previous) in words or previous[-1].isdigit():
         return False
     following = text[end:].lstrip()
     return not following or not following[0].isdigit()
