@@ -298,3 +298,15 @@ def test_a_stretched_arabic_word_still_takes_its_number() -> None:
     content = r.body.preamble[0].content
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
     assert "الفقـرة 1 مـن" in plain(content)
+
+
+def test_a_call_after_a_full_stop_before_a_run_on_paragraph_number() -> None:
+    body = (
+        "\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
+        "2. Reaffirms the protocols relevant to trafficking in persons.1 3. Recalls the Compact;\n\n"
+        "_____\n\n1 Treaty Series, vol. 2237.\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    second = paragraphs(r)[1]
+    assert [n.marker for n in second.content if isinstance(n, NoteCall)] == ["1"]
+    assert [p.num for p in paragraphs(r)] == ["1.", "2.", "3."]

@@ -269,6 +269,8 @@ def _wide_gap(block: Block, end: int) -> bool:
 LIST_GOES_ON = regex.compile(r"\s*(?:,|\s\S{1,4})\s*\d")
 
 
+# The number of a paragraph run on after a call: "persons.8 6. We recall".
+NEXT_PARAGRAPH = regex.compile(r"\s\d{1,3}\.\s+\p{Lu}")
 # Letters that only stretch or modify a word (the Arabic tatweel in "الفقـرة").
 STRETCH = regex.compile(r"\p{Lm}")
 
@@ -286,7 +288,8 @@ def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -
     if before == "." and begin >= 2 and (text[begin - 2].islower() or text[begin - 2] in ")”’"):
         # "persons.8": a call after a full stop; "Add.1", "para.1": an abbreviation's number.
         word = _word_key(regex.split(r"[\s/]", text[:begin])[-1])
-        return word not in words and not NOT_AFTER.match(text[end:])
+        next_paragraph = NEXT_PARAGRAPH.match(text[end:]) is not None
+        return word not in words and (next_paragraph or not NOT_AFTER.match(text[end:]))
     if before and NOT_BEFORE.match(before):
         return False
     if not before or GLUED_NOT_AFTER.match(text[end:]):
