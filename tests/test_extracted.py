@@ -310,3 +310,17 @@ def test_a_call_after_a_full_stop_before_a_run_on_paragraph_number() -> None:
     second = paragraphs(r)[1]
     assert [n.marker for n in second.content if isinstance(n, NoteCall)] == ["1"]
     assert [p.num for p in paragraphs(r)] == ["1.", "2.", "3."]
+
+
+def test_a_run_on_paragraph_number_is_not_a_call() -> None:
+    body = (
+        "\nRecalling its resolutions,\n\n1. Decides to act.1\n\n52nd plenary meeting\n\n1 December 2025\n\n"
+        "Annex\n\nDeclaration\n\n1. We act under the rules. 2. We commit to the Principles.2\n\n"
+        "_____\n\n1 A/80/1.\n\n2 Resolution 48/134, annex.\n"
+    )
+    r = resolution(MASTHEAD + body)
+    (annex,) = r.annexes
+    texts = [plain(b) for b in annex.blocks]
+    assert any("rules. 2. We commit to the Principles." in t for t in texts), texts
+    calls = [n.marker for b in annex.blocks for n in b if isinstance(n, NoteCall)]
+    assert calls == ["2"]

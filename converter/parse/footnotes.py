@@ -271,6 +271,8 @@ LIST_GOES_ON = regex.compile(r"\s*(?:,|\s\S{1,4})\s*\d")
 
 # The number of a paragraph run on after a call: "persons.8 6. We recall".
 NEXT_PARAGRAPH = regex.compile(r"\s\d{1,3}\.\s+\p{Lu}")
+# What follows the number of a run-on paragraph: its full stop and a capital.
+PARAGRAPH_NUMBER_END = regex.compile(r"\.\s+\p{Lu}")
 # Letters that only stretch or modify a word (the Arabic tatweel in "الفقـرة").
 STRETCH = regex.compile(r"\p{Lm}")
 
@@ -302,6 +304,8 @@ def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -
         return False
     # After a space: after punctuation, or after a word that does not take a number.
     previous = text[:begin].rstrip().rsplit(" ", 1)[-1]
+    if previous.endswith((".", ";", ":")) and PARAGRAPH_NUMBER_END.match(text[end:]):
+        return False  # "regulations. 13. We commit": a paragraph run on after the last one
     if (
         previous[:-1].isdecimal()
         and len(previous) <= 4
