@@ -180,10 +180,26 @@ def _outside(nodes: list[Inline]) -> list[Inline]:
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
         if lead:
             out.append(Text(" "))
-        out.append(Emphasis(node.kind, _strip_ends(node.children)))
+        out.append(node if _stripped(node.children) else Emphasis(node.kind, _strip_ends(node.children)))
         if trail and text.strip():
             out.append(Text(" "))
     return out
+
+
+def _stripped(children: tuple[Inline, ...]) -> bool:
+    """Whether _strip_ends would leave children as they are."""
+    if any(isinstance(c, Text) and not c.text for c in children):
+        return False
+    if not children:
+        return True
+    first, last = children[0], children[-1]
+    if isinstance(first, Text) and first.text[0].isspace():
+        return False
+    if isinstance(last, Text) and last.text[-1].isspace():
+        return False
+    if isinstance(first, Emphasis) and not _stripped(first.children):
+        return False
+    return not (isinstance(last, Emphasis) and not _stripped(last.children))
 
 
 def _strip_ends(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
