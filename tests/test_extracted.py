@@ -174,12 +174,13 @@ def test_a_title_cut_after_a_dangling_word_is_completed_from_the_agenda_item() -
     assert (warning.line, warning.column) == (11, 1)  # the number-and-title line
 
 
-def test_a_title_is_completed_only_when_it_ends_with_a_dangling_word() -> None:
-    # "weapons" can end a title: the agenda item's longer wording is not taken
-    text = CUT.replace("A made-up resolution", "Measures to prevent terrorists from acquiring weapons")
+def test_a_short_title_that_can_end_where_it_does_is_not_completed() -> None:
+    # a short title that can end where it does (shorter than a printed line): the agenda item's
+    # longer wording is not taken
+    text = CUT.replace("A made-up resolution", "Measures to prevent terrorists")
     parsed = parse(text + SIMPLE + "52nd plenary meeting\n1 December 2025\n", lang="en")
     assert parsed.resolution is not None
-    assert title_of(parsed.resolution) == "Measures to prevent terrorists from acquiring weapons"
+    assert title_of(parsed.resolution) == "Measures to prevent terrorists"
     assert not any(d.code == "title-completed" for d in parsed.diagnostics)
 
 
@@ -324,3 +325,25 @@ def test_a_run_on_paragraph_number_is_not_a_call() -> None:
     assert any("rules. 2. We commit to the Principles." in t for t in texts), texts
     calls = [n.marker for b in annex.blocks for n in b if isinstance(n, NoteCall)]
     assert calls == ["2"]
+
+
+def test_a_long_title_the_agenda_item_begins_with_is_completed() -> None:
+    masthead = MASTHEAD.replace(
+        "Agenda item 99 (j) General and complete disarmament: a sub-item",
+        "Agenda item 103 Convention on Prohibitions or Restrictions on the Use of Certain"
+        " Conventional Weapons",
+    )
+    text = masthead.replace(
+        "A made-up resolution", "Convention on Prohibitions or Restrictions on the Use of Certain"
+    )
+    r = resolution(text + SIMPLE + "52nd plenary meeting\n1 December 2025\n")
+    assert title_of(r).endswith("Use of Certain Conventional Weapons")
+
+
+def test_a_title_the_agenda_item_goes_on_from_with_a_colon_is_complete() -> None:
+    title = "Prevention of an arms race in outer space and beyond the Earth"
+    masthead = MASTHEAD.replace("General and complete disarmament: a sub-item", f"{title}: a sub-item")
+    r = resolution(
+        masthead.replace("A made-up resolution", title) + SIMPLE + "52nd plenary meeting\n1 December 2025\n"
+    )
+    assert title_of(r) == title

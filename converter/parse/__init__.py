@@ -182,25 +182,32 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
 def _complete_title(
     run: _Run, title: tuple[Inline, ...], masthead: Masthead, block: Block
 ) -> tuple[Inline, ...]:
-    """A title that ends with a word that cannot end one ("… weapons of") lost its next line in
-    the extraction; when the agenda item's title continues it word for word, the rest is taken
-    from there (with a warning). Anything else is left as printed."""
+    """A title whose second line the extraction lost — it ends with a word that cannot end a
+    title ("… weapons of"), or it is a line's length long and the agenda item's title begins with
+    it — is completed from the agenda item's title when that continues it word for word (with a
+    warning). Anything else is left as printed."""
     if not title or not all(isinstance(node, Text) for node in title):
         return title
     text = "".join(node.text for node in title if isinstance(node, Text)).rstrip()
     lang = run.lang
-    if not lang.pattern("number.title_cut").search(text):
+    cut = lang.pattern("number.title_cut").search(text) is not None
+    if not cut and len(text) < lang.data["number"]["title_wrap"]:
         return title
-    agenda = " ".join(
-        " ".join(line.text for line in masthead.lines if line.kind in ("agenda", "agenda_title")).split()
-    )
+    agenda, starts = "", set()
+    for line in masthead.lines:
+        if line.kind in ("agenda", "agenda_title"):
+            agenda += " " if agenda else ""
+            if line.kind == "agenda_title":
+                starts.add(len(agenda))
+            agenda += " ".join(line.text.split())
     words = [regex.escape(word) for word in text.split()]
     found = regex.search(r"\s+".join(words) + r"(?=\s|$)", agenda, regex.IGNORECASE | regex.V1)
     if found is None:
         return title
+    begins = found.start() in starts or agenda[: found.start()].rstrip().endswith((":", "："))
     rest = agenda[found.end() :].strip().rstrip(" .;:")
-    if not rest:
-        return title
+    if not rest or rest[0] in ":;,.-–—/：；，" or not (cut or begins):
+        return title  # the agenda item goes on with something else ("…: sub-item")
     completed = text + lang.join + rest if lang.join else text + rest
     run.warn(
         "title-completed",
