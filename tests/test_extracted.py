@@ -347,3 +347,35 @@ def test_a_title_the_agenda_item_goes_on_from_with_a_colon_is_complete() -> None
         masthead.replace("A made-up resolution", title) + SIMPLE + "52nd plenary meeting\n1 December 2025\n"
     )
     assert title_of(r) == title
+
+
+def test_run_on_preambular_paragraphs_and_the_first_operative_one_are_split() -> None:
+    body = (
+        "\nRecalling its resolutions, Recognizing that a prohibition contributes to peace, Noting with "
+        "regret that the Conference was unable to act, 1. Reiterates its request to the Conference; "
+        "2. Requests a report.\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    assert [p.opening for p in r.body.preamble] == ["Recalling", "Recognizing", "Noting with regret"]
+    assert [p.num for p in paragraphs(r)] == ["1.", "2."]
+
+
+def test_a_capitalised_word_after_a_comma_that_opens_nothing_stays() -> None:
+    body = "\nRecalling its resolutions, Geneva Conventions and others,\n\n1. Decides to act;\n\n"
+    r = resolution(MASTHEAD + body + "52nd plenary meeting\n1 December 2025\n")
+    assert len(r.body.preamble) == 1
+
+
+def test_a_stray_note_that_continues_the_paragraph_it_follows() -> None:
+    body = (
+        "\nReaffirming that any use would be a crime, as declared in its resolutions\n\n"
+        "1. Decides to act.\n\n52nd plenary meeting 1 December 2025\n\n---\n\n[^1]: A/51/218.\n\n"
+    )
+    text = MASTHEAD + body.replace("crime,", "crime,[^1]")
+    text = text.replace(
+        "in its resolutions\n\n1.", "in its resolutions\n\n[^1653]: (XVI) of 24 November 1961,\n\n1."
+    )
+    r = resolution(text)
+    assert plain(r.body.preamble[0].content).endswith(
+        "as declared in its resolutions 1653 (XVI) of 24 November 1961,"
+    )

@@ -87,8 +87,10 @@ def _cells(block: Block) -> list[Block]:
 
 
 def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
-    """Numbered paragraphs that extraction ran together on one line ("… persons.^(8) 6. We
-    recall …") are split again: only at the number that comes next."""
+    """Paragraphs that extraction ran together on one line are split again: numbered ones
+    ("… persons.^(8) 6. We recall …") only at the number that comes next; before the first
+    numbered paragraph, also preambular paragraphs (", Recognizing that …") and the first
+    operative one (", 1. Reiterates …") where a capitalised opening phrase follows a comma."""
     numbered = lang.pattern("operative.numbered")
     out: list[Block] = []
     last = 0
@@ -98,13 +100,36 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
             if match:
                 digits = "".join(ch for ch in match.group("num") if ch.isdecimal())
                 last = int(digits) if digits else last
-            cut = _run_on_cut(block.text, last + 1, numbered) if last else None
+            if last:
+                cut = _run_on_cut(block.text, last + 1, numbered)
+            else:
+                cut = None if block.escaped else _opening_cut(block.text, lang, numbered)
             if cut is None:
                 out.append(block)
                 break
             out.append(block.slice(0, cut))
             block = block.slice(cut)
     return out
+
+
+# A comma, then a capital: where a run-on preambular or first operative paragraph may start.
+COMMA_CAPITAL = regex.compile(r"(?<=,(?:\^\(\d+\))?)\s+(?=\p{Lu}|1\.\s+\p{Lu})")
+
+
+def _opening_cut(text: str, lang: Language, numbered: regex.Pattern[str]) -> int | None:
+    """Where a preambular paragraph, or operative paragraph 1, starts inside text after a comma:
+    a capitalised opening phrase of the language's lists (a language without capitals has none)."""
+    for match in COMMA_CAPITAL.finditer(text, 1):
+        rest = text[match.end() :]
+        number = numbered.match(rest)
+        if number is not None:
+            first = number.group("num").strip().rstrip(".") == "1"
+            if first and lang.operative is not None and lang.operative.match(rest[number.end() :]):
+                return match.end()
+            continue
+        if lang.preamble is not None and lang.preamble.match(rest):
+            return match.end()
+    return None
 
 
 def _run_on_cut(text: str, number: int, numbered: regex.Pattern[str]) -> int | None:

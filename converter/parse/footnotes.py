@@ -72,15 +72,32 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
             if paragraph is not None:
                 kept.append(paragraph)
             continue
-        stray = None if block.escaped or index <= start or not notes else MARKDOWN_BODY.match(block.text)
-        if stray is not None:  # "[^1994]: (United …": a continuation the extractor took for a note
+        stray = None if block.escaped or index <= start else MARKDOWN_BODY.match(block.text)
+        if stray is not None and (notes or (kept and _open(kept[-1]))):
+            # "[^1994]: (United …": a continuation the extractor took for a note — of the last
+            # note, or of the paragraph before when that one stops mid-sentence and the note
+            # does not ("… as declared in its resolutions" + "[^1653]: (XVI) of …")
             digits = block.slice(2, 2 + len(stray.group("marker")))
-            last = notes[-1]
             rest = digits.join(block.slice(stray.end()), " ")
-            notes[-1] = RawNote(last.marker, last.key, last.block.join(rest, " "), last.after, last.extracted)
+            if kept and _open(kept[-1]) and (not notes or not _open(notes[-1].block)):
+                kept[-1] = kept[-1].join(rest, " ")
+            else:
+                last = notes[-1]
+                notes[-1] = RawNote(
+                    last.marker, last.key, last.block.join(rest, " "), last.after, last.extracted
+                )
             continue
         kept.append(block)
     return kept, notes
+
+
+# The end of a paragraph or note that is complete: punctuation (other than a comma) or a symbol.
+COMPLETE = regex.compile(r"[[\p{P}\p{S}]--[,،，、]]\s*$", regex.V1)
+
+
+def _open(block: Block) -> bool:
+    """Whether a block stops mid-sentence (its rest was cut away)."""
+    return not block.escaped and COMPLETE.search(block.text) is None
 
 
 def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, Block] | None:
