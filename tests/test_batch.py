@@ -284,3 +284,35 @@ def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, s
     assert files_under(out) == [f"doc{i:03}.xml" for i in range(count)]
     assert all((out / f"doc{i:03}.xml").read_bytes() == seed for i in range(count))
     etree.fromstring(seed)
+
+
+@needs_akn
+def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(30):
+        shutil.copy(SEED, src / f"doc{i:02}.txt")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [str(AKN), "convert", str(src), "-o", str(tmp_path / "out"), "--jobs", "2"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "\r[" in shown and "30/30 files" in shown and "files/s" in shown and "ETA" in shown
+    assert "30 converted (30 with warnings), 0 failed in " in shown
