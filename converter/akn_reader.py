@@ -298,7 +298,9 @@ class _Reader:
         marker = el.get("marker", "")
         key = ascii_digits(marker)
         if key not in self.notes:
-            paragraphs = [self.inlines(p) for p in el.iter(A + "p")] or [self.inlines(el)]
+            # Its own paragraphs: not those of a note called inside it (read as that note's own).
+            own = [p for p in el.iter(A + "p") if next(p.iterancestors(NOTE), None) is el]
+            paragraphs = [self.inlines(p) for p in own] or [self.inlines(el)]
             content: list[Inline] = []
             for p in paragraphs:
                 if content and p:

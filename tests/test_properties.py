@@ -61,3 +61,16 @@ def test_round_trip_of_mutated_seed(seed_lines: list[str], data: st.DataObject) 
     again = to_text(xml)
     assert convert(again) == xml
     assert to_text(convert(again)) == again
+
+
+def test_a_note_called_inside_another_note_round_trips(seed_text: str) -> None:
+    """Found by the property above: note 3 first called inside note 1's body is nested in it, and
+    its body must be read once, as its own, not also as part of note 1."""
+    lines = seed_text.split("\n")
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("(١)")]
+    lines[at] += " وقد نظرت في تقرير الأمين العام^(٣)،"
+    xml = convert("\n".join(lines))
+    assert xml.count('<authorialNote marker="٣"') == 1
+    again = to_text(xml)
+    assert again.count("A/67/280-S/2012/614") == 1
+    assert convert(again) == xml
