@@ -4,22 +4,18 @@ of the conversion for every variant of a real document that converts."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from converter import ConversionError, convert, parse, to_text, validate
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-
-@SETTINGS
 @given(st.text(max_size=2000))
 def test_parse_never_raises(text: str) -> None:
     parsed = parse(text)
     assert parsed.resolution is not None or parsed.diagnostics
 
 
-@SETTINGS
 @given(st.text(max_size=600))
 def test_convert_returns_valid_xml_or_raises_the_documented_error(text: str) -> None:
     try:
@@ -35,7 +31,6 @@ def seed_lines(seed_text: str) -> list[str]:
     return seed_text.split("\n")
 
 
-@SETTINGS
 @given(data=st.data())
 def test_round_trip_of_mutated_seed(seed_lines: list[str], data: st.DataObject) -> None:
     lines = list(seed_lines)

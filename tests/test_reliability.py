@@ -16,12 +16,11 @@ The number of examples comes from the Hypothesis profile: `default` (in `make te
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -38,14 +37,6 @@ from converter.source import DecodingError, decode
 
 from .conftest import SEED, SHARED
 from .test_cli import ENGLISH
-
-settings.register_profile(
-    "default", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile(
-    "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
