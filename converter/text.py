@@ -98,7 +98,9 @@ class _Renderer:
     def plain(self, text: str) -> None:
         """A block that must not be read as structure, nor joined to the one before."""
         previous = self.blocks[-1] if len(self.blocks) > self.body_start else ""
-        if looks_structural(self.lang, text) or (previous and not ENDS_PARAGRAPH.search(previous)):
+        # (A block that does not end like a paragraph could be read as a heading, too.)
+        unended = not ENDS_PARAGRAPH.search(text)
+        if looks_structural(self.lang, text) or unended or (previous and not ENDS_PARAGRAPH.search(previous)):
             # "\\" opens a literal block; "\\ " when the text itself opens with an escape or markup.
             text = ("\\ " if text[:1] in "\\*^" else "\\") + text
         self.blocks.append(text)

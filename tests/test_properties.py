@@ -69,3 +69,15 @@ def test_a_note_called_inside_another_note_round_trips(seed_text: str) -> None:
     again = to_text(xml)
     assert again.count("A/67/280-S/2012/614") == 1
     assert convert(again) == xml
+
+
+def test_an_unnumbered_paragraph_without_final_punctuation_round_trips(seed_text: str) -> None:
+    """Found by the property above: a paragraph that does not end like one ("Distr.: General
+    Distr.: General" after operative paragraph 1) must not come back as a cross-heading."""
+    lines = seed_text.split("\n")
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("١ -")]
+    lines[at + 1 : at + 1] = ["Distr.: General", "Distr.: General"]
+    xml = convert("\n".join(lines))
+    again = to_text(xml)
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again

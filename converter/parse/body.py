@@ -322,7 +322,8 @@ class BodyParser:
         self._track(point.block, lambda b: setattr(point, "block", b))
 
     def _add_unnumbered(self, block: Block, next_block: Block | None) -> None:
-        if not ENDS_PARAGRAPH.search(block.text) and next_block is not None and self._structural(next_block):
+        heading = not block.escaped and not ENDS_PARAGRAPH.search(block.text)
+        if heading and next_block is not None and self._structural(next_block):
             self._container().append(_Heading(block))
             self.last = None
             return
