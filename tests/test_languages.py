@@ -302,3 +302,13 @@ def body_text(path: Path) -> str:
 def test_detected_language(code: str, path: Path, request: pytest.FixtureRequest) -> None:
     errata(request, "detect", code, path)
     assert detect(body_text(path)) == code
+
+
+def test_a_script_only_one_language_writes_decides_when_it_dominates() -> None:
+    from converter.languages import detect
+
+    russian = "Distr.: General\n3 December 2025\n\n" + "Генеральная Ассамблея, учитывая доклад,\n" * 20
+    assert detect(russian) == "ru"
+    # Latin dominates: the shared script goes to the words, and a Russian quotation does not decide
+    english = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n" * 10
+    assert detect(english + "«Генеральная Ассамблея»\n") == "en"

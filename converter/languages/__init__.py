@@ -161,6 +161,19 @@ def detect(text: str) -> str | None:
         script = counts[key] if key in counts else counts.setdefault(key, _script_count(lang.script, sample))
         if script:
             scripts.append((script, code))
+    # A script that only one language writes, with far more characters than any other script
+    # (Arabic, Chinese, Russian beside a masthead's Latin symbols and dates), decides alone.
+    ranked = sorted(scripts, reverse=True)
+    if ranked and (len(ranked) == 1 or ranked[0][0] >= 4 * ranked[1][0]):
+        top = load(ranked[0][1]).script
+        if (
+            sum(
+                (load(c).script.pattern, load(c).script.flags) == (top.pattern, top.flags)
+                for c in available()
+            )
+            == 1
+        ):
+            return ranked[0][1]
     # Score: script + 1000 × lines that read as the language. Languages with the most characters of
     # their script go first; a language is left as soon as even all its remaining lines could not
     # bring it up to the best score so far (it could neither win nor tie).
