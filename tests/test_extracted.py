@@ -379,3 +379,15 @@ def test_a_stray_note_that_continues_the_paragraph_it_follows() -> None:
     assert plain(r.body.preamble[0].content).endswith(
         "as declared in its resolutions 1653 (XVI) of 24 November 1961,"
     )
+
+
+def test_a_chinese_number_written_right_after_its_word_is_not_a_call() -> None:
+    text = (
+        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
+        "80/99. 标题\n\n大会，\n\n回顾专题小组1的报告以及其各项决议，1\n\n"
+        "_____\n\n1 见A/71/53/Add.1。\n\n1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
+    )
+    r = resolution(text, "zh")
+    content = r.body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "专题小组1的报告" in plain(content)

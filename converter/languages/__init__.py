@@ -78,7 +78,7 @@ PATTERN_KEYS = {
     "points": ("level1", "level2"),
     "sections": ("numbered", "annex", "part"),
     "conclusion": ("meeting",),
-    "footnotes": ("call", "body", "number_follows", "year_follows_call"),
+    "footnotes": ("call", "body", "number_follows", "year_follows_call", "number_after"),
 }
 
 

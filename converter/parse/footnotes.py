@@ -158,7 +158,8 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
         quantity = lang.pattern("footnotes.number_follows")
         decimal = lang.data["footnotes"]["decimal_mark"]
         year = lang.pattern("footnotes.year_follows_call")
-        found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal, year)
+        after = lang.pattern("footnotes.number_after")
+        found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal, year, after)
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -202,6 +203,7 @@ def _find_call(
     quantity: regex.Pattern[str],
     decimal: str,
     year: regex.Pattern[str],
+    after: regex.Pattern[str],
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
     number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
@@ -221,6 +223,7 @@ def _find_call(
                 (_plausible(text, match.start(), match.end(), words, decimal) or wide)
                 and not dates.match(text, match.start())
                 and not quantity.match(text[match.end() :])
+                and not after.search(text[max(0, match.start() - 8) : match.start()])
             ):
                 candidates.append((match.start(), match.end(), False))
         after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){regex.escape(note.marker)}(?!\d)")
