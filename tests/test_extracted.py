@@ -391,3 +391,17 @@ def test_a_chinese_number_written_right_after_its_word_is_not_a_call() -> None:
     content = r.body.preamble[0].content
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
     assert "专题小组1的报告" in plain(content)
+
+
+def test_an_arabic_decimal_comma_between_western_digits_is_not_a_call() -> None:
+    text = (
+        "الأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n\n3 December 2025\n\nالدورة الثمانون\n\n"
+        "80/99 عنوان\n\nإن الجمعية العامة،\n\n"
+        "إذ تشير إلى القرار،1 وإلى التقرير،2 وإذ تلاحظ أن التدفقات بلغت 1,3 تريليون دولار في العالم،3\n\n"
+        "_____\n\n1 انظر القرار 70/1.\n\n2 A/80/1.\n\n3 A/80/2.\n\n"
+        "1 - تقرر أن تفعل؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
+    )
+    r = resolution(text, "ar")
+    content = r.body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2", "3"]
+    assert "1,3 تريليون" in plain(content)

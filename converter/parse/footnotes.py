@@ -316,7 +316,7 @@ def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -
         return False
     if not before or GLUED_NOT_AFTER.match(text[end:]):
         return False
-    if before == decimal and DECIMAL_HEAD.search(text[: begin - 1]):
+    if before and before in decimal and DECIMAL_HEAD.search(text[: begin - 1]):
         return False  # "1,3 billones", "2.5": a decimal ("Agenda 21,2", "2024,1": calls in English)
     if GLUED.match(before):
         return True
