@@ -405,3 +405,18 @@ def test_an_arabic_decimal_comma_between_western_digits_is_not_a_call() -> None:
     content = r.body.preamble[0].content
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2", "3"]
     assert "1,3 تريليون" in plain(content)
+
+
+def test_a_two_digit_call_glued_to_a_symbol() -> None:
+    calls = "".join(f"Recalling its resolution {n} of 2001,{n}\n\n" for n in range(1, 10))
+    body = (
+        "\n"
+        + calls
+        + "Recalling resolutions 5/710 and 5/8 of 2 March 2022,\n\n"
+        + "".join(f"{n} A/80/{n}.\n\n" for n in range(1, 11))
+        + "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    last = r.body.preamble[-1].content
+    assert [n.marker for n in last if isinstance(n, NoteCall)] == ["10"]
+    assert "resolutions 5/7 and 5/8 of" in plain(last)

@@ -254,25 +254,26 @@ def _find_call(
 
 
 # A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
-SYMBOL_THEN_DIGITS = regex.compile(
-    r"(?<![\d/])(?P<first>\d{1,4})/(?P<second>\d{1,3})(?P<rest>\d{1,3})(?![\d/])"
-)
+SYMBOL_THEN_DIGITS = regex.compile(r"(?<![\d/])(?P<first>\d{1,4})/(?P<digits>\d{2,6})(?![\d/])")
 
 
 def _after_symbol(text: str, start: int, marker: str, *, weak: bool = False) -> list[tuple[int, int, bool]]:
     """Calls glued to a number that cannot go on with them: "78/2832" (resolution 78/283: no
     session numbers its resolutions or decisions into the thousands), "2020/214" (the period
     2020/21). "79/512" stays decision 79/512 — unless `weak`: then any symbol whose number goes on
-    with the marker's digits."""
+    with the marker's digits ("5/727": resolution 5/7 and call 27)."""
     out = []
-    for match in SYMBOL_THEN_DIGITS.finditer(text, start, overlapped=True):
-        if match.group("rest") != marker:
+    for match in SYMBOL_THEN_DIGITS.finditer(text, start):
+        digits = match.group("digits")
+        if not digits.endswith(marker) or len(digits) - len(marker) > 3:
             continue
-        first, second = int(match.group("first")), match.group("second")
-        symbol = first <= 100 and int(second + marker) >= 1000 and int(second) > 0
+        first, second = int(match.group("first")), digits[: -len(marker)]
+        if not second or int(second) == 0:
+            continue
+        symbol = first <= 100 and int(digits) >= 1000
         period = len(match.group("first")) == 4 and len(second) == 2 and (first + 1) % 100 == int(second)
-        if symbol or period or (weak and first <= 100 and int(second) > 0):
-            out.append((match.start("rest"), match.end("rest"), False))
+        if symbol or period or (weak and first <= 100):
+            out.append((match.end("digits") - len(marker), match.end("digits"), False))
     return out
 
 
