@@ -45,6 +45,9 @@ class Job(NamedTuple):
     """The input file; None for stdin (`-`)."""
     target: Path
     """The output path, relative to OUT."""
+    data: bytes | None = None
+    """The input's bytes when they were read already (stdin, read once by the main process:
+    a worker process has no stdin)."""
 
 
 @dataclass(frozen=True)
@@ -143,9 +146,11 @@ def probe(encoding: str, text: str) -> bool:
     return any(lang.formula.match(line) or body.match(line) for line in lines)
 
 
-def read_input(source: Path | None, encoding: str | None) -> str:
-    """The text of an input file (stdin when source is None); raises DecodingError or OSError."""
-    data = sys.stdin.buffer.read() if source is None else source.read_bytes()
+def read_input(source: Path | None, encoding: str | None, data: bytes | None = None) -> str:
+    """The text of an input (its bytes if given, else the file, else stdin when source is None);
+    raises DecodingError or OSError."""
+    if data is None:
+        data = sys.stdin.buffer.read() if source is None else source.read_bytes()
     return decode(data, encoding, probe)
 
 
@@ -210,7 +215,7 @@ def _timed(record: Record, started: float) -> Record:
 def _convert_job(job: Job, out: Path | None, options: Options) -> Record:
     name = name_of(job.source)
     try:
-        text = read_input(job.source, options.encoding)
+        text = read_input(job.source, options.encoding, job.data)
     except DecodingError as exc:
         return Record(name, None, "failed", [Diagnostic(exc.code, str(exc))])
     except OSError as exc:
@@ -309,6 +314,11 @@ def run_batch(
     records then cover only what was finished)."""
     records: dict[int, Record] = {}
     pending: list[tuple[int, Job]] = []
+    # stdin is read here, once: worker processes have none of their own
+    jobs = [
+        job._replace(data=sys.stdin.buffer.read()) if job.source is None and job.data is None else job
+        for job in jobs
+    ]
     for index, job in enumerate(jobs):
         if skip_existing and out is not None and (out / job.target).exists():
             records[index] = skipped(job, out)

@@ -316,3 +316,17 @@ def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert "\r[" in shown and "30/30 files" in shown and "files/s" in shown and "ETA" in shown
     assert "30 converted (30 with warnings), 0 failed in " in shown
+
+
+@needs_akn
+def test_stdin_beside_files_on_worker_processes(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "a.txt")
+    done = subprocess.run(
+        [str(AKN), "convert", "-", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--jobs", "2", "-q"],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "stdin.xml").read_bytes() == seed_bytes()
+    assert (tmp_path / "out" / "a.xml").read_bytes() == seed_bytes()
