@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, NamedTuple
@@ -200,16 +200,7 @@ def convert_job(job: Job, out: Path | None, options: Options) -> Record:
 
 
 def _timed(record: Record, started: float) -> Record:
-    milliseconds = (time.perf_counter() - started) * 1000
-    return Record(
-        record.source,
-        record.output,
-        record.status,
-        record.diagnostics,
-        record.problems,
-        milliseconds,
-        record.xml,
-    )
+    return replace(record, milliseconds=(time.perf_counter() - started) * 1000)
 
 
 def _convert_job(job: Job, out: Path | None, options: Options) -> Record:

@@ -4,7 +4,6 @@ the input. Parsing never raises on content: every problem becomes a diagnostic."
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, replace
 
 import regex
@@ -238,7 +237,7 @@ def _check_numbering(run: _Run, nodes: tuple[BodyNode, ...]) -> None:
 
 def _value(num: str) -> int | None:
     """The number in a printed paragraph number ("١٢ -", "3."), if it has one."""
-    found = re.search(r"[0-9]+", num.translate(DIGITS))
+    found = regex.search(r"[0-9]+", num.translate(DIGITS))
     return int(found.group()) if found else None
 
 

@@ -70,10 +70,11 @@ def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
 
 def _glued_at(lang: Language, text: str) -> int | None:
     """Where a conclusion glued to the end of text starts, if there is one."""
-    found = next(reversed(list(lang.date.finditer(text[-80:]))), None)
-    if found is None or found.end() != len(text[-80:]):
+    tail = text[-80:]
+    found = next(reversed(list(lang.date.finditer(tail))), None)
+    if found is None or found.end() != len(tail):
         return None
-    date_at = len(text) - len(text[-80:]) + found.start()
+    date_at = len(text) - len(tail) + found.start()
     meeting = lang.pattern("conclusion.meeting")
     for match in SENTENCE_END.finditer(text, max(0, date_at - 80), date_at):
         if meeting.match(text[match.end() : date_at].strip()):

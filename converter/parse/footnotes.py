@@ -73,13 +73,14 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
                 kept.append(paragraph)
             continue
         stray = None if block.escaped or index <= start else MARKDOWN_BODY.match(block.text)
-        if stray is not None and (notes or (kept and _open(kept[-1]))):
+        paragraph_open = bool(kept) and _open(kept[-1])
+        if stray is not None and (notes or paragraph_open):
             # "[^1994]: (United …": a continuation the extractor took for a note — of the last
             # note, or of the paragraph before when that one stops mid-sentence and the note
             # does not ("… as declared in its resolutions" + "[^1653]: (XVI) of …")
             digits = block.slice(2, 2 + len(stray.group("marker")))
             rest = digits.join(block.slice(stray.end()), " ")
-            if kept and _open(kept[-1]) and (not notes or not _open(notes[-1].block)):
+            if paragraph_open and (not notes or not _open(notes[-1].block)):
                 kept[-1] = kept[-1].join(rest, " ")
             else:
                 last = notes[-1]
@@ -154,11 +155,11 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     words = {w.casefold() for w in lang.data["footnotes"]["number_words"]}
     existing = lang.pattern("footnotes.call")
     extracted = [n for n in notes if n.extracted]
+    quantity = lang.pattern("footnotes.number_follows")
+    decimal = lang.data["footnotes"]["decimal_mark"]
+    year = lang.pattern("footnotes.year_follows_call")
+    after = lang.pattern("footnotes.number_after")
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
-        quantity = lang.pattern("footnotes.number_follows")
-        decimal = lang.data["footnotes"]["decimal_mark"]
-        year = lang.pattern("footnotes.year_follows_call")
-        after = lang.pattern("footnotes.number_after")
         found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal, year, after)
         if found is None:
             continue
@@ -206,7 +207,10 @@ def _find_call(
     after: regex.Pattern[str],
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
-    number = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?!\d)")
+    marker = regex.escape(note.marker)
+    number = regex.compile(rf"(?<!\d){marker}(?!\d)")
+    after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){marker}(?!\d)")
+    before_year = regex.compile(rf"(?<!\d){marker}(?= ?\d)")
     for index in range(position[0], len(blocks)):
         text = blocks[index].text
         from_char = position[1] if index == position[0] else 0
@@ -226,11 +230,9 @@ def _find_call(
                 and not after.search(text[max(0, match.start() - 8) : match.start()])
             ):
                 candidates.append((match.start(), match.end(), False))
-        after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){regex.escape(note.marker)}(?!\d)")
         for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
             candidates.append((match.start(), match.end(), False))
         candidates += _after_symbol(text, from_char, note.marker)
-        before_year = regex.compile(rf"(?<!\d){regex.escape(note.marker)}(?= ?\d)")
         for match in before_year.finditer(text, from_char):  # "、1 2016年": call 1, then the year
             if year.match(text[match.end() : match.end() + 9].lstrip(" ")):
                 candidates.append((match.start(), match.end(), False))

@@ -55,8 +55,10 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
     return kept, Footer(job_number=job, recycle=recycled)
 
 
-# A bare call left at the end of a paragraph, after its punctuation ("resolution 79/45,1").
-BARE_CALL_AT_END = regex.compile(r"(?<=[,;،，؛；])\s?\d{1,3}$")
+# What a paragraph cut at a page's foot ends with, in the six languages' typography.
+CUT_ENDS = (",", ";", "،", "，", "؛", "；")
+# A bare call left at the end of a paragraph, after that punctuation ("resolution 79/45,1").
+BARE_CALL_AT_END = regex.compile(rf"(?<=[{''.join(CUT_ENDS)}])\s?\d{{1,3}}$")
 
 
 def drop_running_headers(
@@ -91,7 +93,7 @@ def drop_running_headers(
             beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
             before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
             before = BARE_CALL_AT_END.sub("", before)
-            dropped = beside or before.endswith((",", ";", "،", "，", "؛", "；"))
+            dropped = beside or before.endswith(CUT_ENDS)
         if not dropped:
             kept.append(block)
     return kept
