@@ -12,20 +12,9 @@ from hypothesis import HealthCheck, settings
 
 # Property tests: `default` (make test, CI) explores a fixed set of examples, so that a run on a
 # fresh clone is reproducible; `thorough` (HYPOTHESIS_PROFILE=thorough) explores new ones each run.
-settings.register_profile(
-    "default",
-    max_examples=120,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile(
-    "thorough",
-    max_examples=2000,
-    deadline=None,
-    derandomize=False,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+BASE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("default", BASE, max_examples=120, derandomize=True)
+settings.register_profile("thorough", BASE, max_examples=2000, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,6 +24,14 @@ The General Assembly,
 """
 
 
+# The masthead, number and formula of a made-up Chinese and Arabic resolution.
+ZH_HEAD = "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n80/99. 标题\n\n大会，\n\n"
+AR_HEAD = (
+    "الأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n\n3 December 2025\n\nالدورة الثمانون\n\n"
+    "80/99 عنوان\n\nإن الجمعية العامة،\n\n"
+)
+
+
 def resolution(text: str, lang: str = "en") -> Resolution:
     parsed = parse(text, lang=lang)
     assert parsed.resolution is not None, [d.format() for d in parsed.diagnostics]
@@ -78,11 +86,7 @@ def test_wrapped_lines_are_joined_and_a_number_alone_takes_its_text() -> None:
 
 
 def test_chinese_lines_join_without_a_space() -> None:
-    text = (
-        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
-        "80/99. 标题\n\n大会，\n\n回顾其各项\n决议，\n\n1. 决定采取\n行动；\n\n"
-        "第52次全体会议\n\n2025年12月1日\n"
-    )
+    text = ZH_HEAD + "回顾其各项\n决议，\n\n1. 决定采取\n行动；\n\n第52次全体会议\n\n2025年12月1日\n"
     r = resolution(text, "zh")
     assert plain(r.body.preamble[0].content) == "其各项决议，"
 
@@ -240,8 +244,7 @@ def test_a_call_glued_to_a_symbol_is_the_last_resort() -> None:
 
 def test_a_chinese_call_before_a_year() -> None:
     text = (
-        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
-        "80/99. 标题\n\n大会，\n\n回顾人权理事会2011年9月29日第18/6号、1 2016年9月29日第33/3号决议，\n\n"
+        ZH_HEAD + "回顾人权理事会2011年9月29日第18/6号、1 2016年9月29日第33/3号决议，\n\n"
         "_____\n\n1 见A/71/53/Add.1。\n\n1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
     )
     r = resolution(text, "zh")
@@ -290,9 +293,7 @@ def test_of_two_symbols_that_may_hold_a_call_the_one_before_the_body_is_taken() 
 
 def test_a_stretched_arabic_word_still_takes_its_number() -> None:
     text = (
-        "الأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n\n3 December 2025\n\nالدورة الثمانون\n\n"
-        "80/99 عنوان\n\nإن الجمعية العامة،\n\n"
-        "إذ تضع في اعتبارها أحكـام الفقـرة 1 مـن المـادة 11 من الميثاق،1\n\n"
+        AR_HEAD + "إذ تضع في اعتبارها أحكـام الفقـرة 1 مـن المـادة 11 من الميثاق،1\n\n"
         "_____\n\n1 انظر القرار 70/1.\n\n1 - تقرر أن تفعل؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
     )
     r = resolution(text, "ar")
@@ -383,8 +384,7 @@ def test_a_stray_note_that_continues_the_paragraph_it_follows() -> None:
 
 def test_a_chinese_number_written_right_after_its_word_is_not_a_call() -> None:
     text = (
-        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
-        "80/99. 标题\n\n大会，\n\n回顾专题小组1的报告以及其各项决议，1\n\n"
+        ZH_HEAD + "回顾专题小组1的报告以及其各项决议，1\n\n"
         "_____\n\n1 见A/71/53/Add.1。\n\n1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
     )
     r = resolution(text, "zh")
@@ -395,9 +395,8 @@ def test_a_chinese_number_written_right_after_its_word_is_not_a_call() -> None:
 
 def test_an_arabic_decimal_comma_between_western_digits_is_not_a_call() -> None:
     text = (
-        "الأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n\n3 December 2025\n\nالدورة الثمانون\n\n"
-        "80/99 عنوان\n\nإن الجمعية العامة،\n\n"
-        "إذ تشير إلى القرار،1 وإلى التقرير،2 وإذ تلاحظ أن التدفقات بلغت 1,3 تريليون دولار في العالم،3\n\n"
+        AR_HEAD
+        + "إذ تشير إلى القرار،1 وإلى التقرير،2 وإذ تلاحظ أن التدفقات بلغت 1,3 تريليون دولار في العالم،3\n\n"
         "_____\n\n1 انظر القرار 70/1.\n\n2 A/80/1.\n\n3 A/80/2.\n\n"
         "1 - تقرر أن تفعل؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
     )
