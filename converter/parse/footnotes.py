@@ -98,7 +98,10 @@ COMPLETE = regex.compile(r"[[\p{P}\p{S}]--[,،，、]]\s*$", regex.V1)
 
 def _open(block: Block) -> bool:
     """Whether a block stops mid-sentence (its rest was cut away)."""
-    return not block.escaped and COMPLETE.search(block.text) is None
+    text = block.text
+    # Searched from the last character that is not a space: a match cannot start earlier, and
+    # str.rstrip strips every character \s matches (and a few more, which the search then sees).
+    return not block.escaped and COMPLETE.search(text, max(0, len(text.rstrip()) - 1)) is None
 
 
 def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, Block] | None:
