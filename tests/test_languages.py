@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
-from converter.languages import CODES, PATTERN_KEYS, detect, load
+from converter.languages import CODES, PATTERN_KEYS, _alternation, detect, load
 from converter.parse.dates import iso_date
 from converter.parse.masthead import INVISIBLE, committee_of, match_number, session_of
 
@@ -312,3 +314,62 @@ def test_a_script_only_one_language_writes_decides_when_it_dominates() -> None:
     # Latin dominates: the shared script goes to the words, and a Russian quotation does not decide
     english = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n" * 10
     assert detect(english + "«Генеральная Ассамблея»\n") == "en"
+
+
+# ---- phrase alternations ----------------------------------------------------------------------
+
+PHRASE_WORDS = st.lists(
+    st.sampled_from(["Re", "call", "ing", "s", "also", "Not", "ing ", " ", "é"]), max_size=4
+)
+
+
+@settings(max_examples=300)
+@given(
+    phrases=st.lists(
+        PHRASE_WORDS.map("".join).filter(lambda p: p.strip() == p and p), min_size=1, max_size=8
+    ),
+    text=PHRASE_WORDS.map("".join),
+    tail=st.sampled_from(["", " x", ",", "x", "  also", ";"]),
+)
+def test_phrase_tree_matches_as_the_longest_phrase_first(phrases: list[str], text: str, tail: str) -> None:
+    """The phrase tree finds the match a plain alternation ordered from the longest phrase finds."""
+    end = r"(?=[\s,;:.]|$)"
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    plain = regex.compile(
+        "^(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")" + end, regex.V1
+    )
+    tree = _alternation(phrases, end)
+    assert tree is not None
+    got, want = tree.match(text + tail), plain.match(text + tail)
+    assert (got and got.group()) == (want and want.group())
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_reads_as_is_formula_masthead_or_opening(code: str) -> None:
+    """The one pattern detection uses accepts a line exactly when it starts with the formula, is
+    the masthead's body or title, or starts with an opening phrase after any paragraph number: on
+    every line of the golden inputs and of the language's phrases."""
+    lang = load(code)
+    numbered = lang.pattern("operative.numbered")
+
+    def reads_as(line: str) -> bool:
+        if lang.formula.match(line) or lang.pattern("masthead.body").match(line):
+            return True
+        if lang.pattern("masthead.title").match(line):
+            return True
+        number = numbered.match(line)
+        rest = line[number.end() :] if number else line
+        return any(p is not None and p.match(rest) for p in (lang.preamble, lang.operative))
+
+    golden = Path(__file__).parent / "golden"
+    lines = [
+        line.strip()
+        for path in sorted(golden.glob("*/*/input.txt"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    lines += lang.data["phrases"]["operative"] + lang.data["formula"]["phrases"]
+    accepted = 0
+    for line in filter(None, lines):
+        assert (lang.reads_as.match(line) is not None) == reads_as(line), line
+        accepted += reads_as(line)
+    assert accepted >= len(lang.data["phrases"]["operative"])
