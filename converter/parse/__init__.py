@@ -235,9 +235,12 @@ def _check_numbering(run: _Run, nodes: tuple[BodyNode, ...]) -> None:
         previous = value
 
 
+ASCII_NUMBER = regex.compile(r"[0-9]+")
+
+
 def _value(num: str) -> int | None:
     """The number in a printed paragraph number ("١٢ -", "3."), if it has one."""
-    found = regex.search(r"[0-9]+", num.translate(DIGITS))
+    found = ASCII_NUMBER.search(num.translate(DIGITS))
     return int(found.group()) if found else None
 
 

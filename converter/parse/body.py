@@ -112,14 +112,17 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
     return out
 
 
-# A comma, then a capital: where a run-on preambular or first operative paragraph may start.
-COMMA_CAPITAL = regex.compile(r"(?<=,(?:\^\(\d+\))?)\s+(?=\p{Lu}|1\.\s+\p{Lu})")
+# A comma (and a call), spaces, then a capital: a run-on preambular or first operative paragraph
+# may start after the spaces.
+COMMA_CAPITAL = regex.compile(r",(?:\^\(\d+\))?\s+(?=\p{Lu}|1\.\s+\p{Lu})")
 
 
 def _opening_cut(text: str, lang: Language, numbered: regex.Pattern[str]) -> int | None:
     """Where a preambular paragraph, or operative paragraph 1, starts inside text after a comma:
     a capitalised opening phrase of the language's lists (a language without capitals has none)."""
-    for match in COMMA_CAPITAL.finditer(text, 1):
+    if "," not in text:
+        return None
+    for match in COMMA_CAPITAL.finditer(text):
         rest = text[match.end() :]
         number = numbered.match(rest)
         if number is not None:

@@ -16,6 +16,9 @@ SPECIAL = regex.compile(r"[\\*^]")
 
 def parse_inline(block: Block, markers: frozenset[str], digits: dict[int, str]) -> tuple[Inline, ...]:
     """Inline nodes of a block. `markers` are the footnote markers (ASCII form) that exist."""
+    text = block.text
+    if SPECIAL.search(text) is None:  # no markup: one piece of text (what _parse would return)
+        return (Text(text, block.span(0, len(text))),) if text else ()
     nodes, _ = _parse(block, 0, "", markers, digits)
     return tuple(_merge(nodes))
 
