@@ -74,9 +74,10 @@ def selects_attributes(pattern: str) -> bool:
 
 
 @cache
-def profile(keyed: bool = True) -> etree.XSLT:
+def profile(keyed: bool = True, phase: str = "#ALL") -> etree.XSLT:
     """The AKN4UN Schematron profile compiled to an XSLT that writes an SVRL report, once; `keyed`
-    selects rule contexts through xsl:key, otherwise by a walk of the document per pattern."""
+    selects rule contexts through xsl:key, otherwise by a walk of the document per pattern;
+    `phase` is one of the schema's phases ("generated": all but the numbering warnings)."""
     text = resources.files("converter.schemas").joinpath("akn4un.sch").read_bytes()
     schematron = etree.fromstring(text, safe_parser())
     expanded = isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(schematron))
@@ -89,7 +90,7 @@ def profile(keyed: bool = True) -> etree.XSLT:
                 rule.set("context", "*")
     contexts = cast(list[str], expanded.xpath("//sch:rule/@context", namespaces=SCH))
     attributes = any(selects_attributes(context) for context in contexts)
-    settings = {**SKELETON_PARAMS, "attributes": "true" if attributes else "false"}
+    settings = {**SKELETON_PARAMS, "attributes": "true" if attributes else "false", "phase": phase}
     if keyed:
         settings["select-contexts"] = "key"
     params = {name: etree.XSLT.strparam(value) for name, value in settings.items()}
@@ -115,21 +116,22 @@ def parse_xml(xml: str | bytes) -> etree._Element | Diagnostic:
         return Diagnostic("invalid-xml", f"not well-formed XML: {exc.msg}", None, line, column)
 
 
-def validate(xml: str | bytes) -> list[Diagnostic]:
-    """Every problem the official schema and the profile find (warnings of the profile too)."""
+def validate(xml: str | bytes, *, numbering: bool = True) -> list[Diagnostic]:
+    """Every problem the official schema and the profile find (warnings of the profile too);
+    without `numbering`, not the warnings about operative numbers out of sequence."""
     root = parse_xml(xml)
     if isinstance(root, Diagnostic):
         return [root]
-    return validate_tree(root)
+    return validate_tree(root, numbering=numbering)
 
 
-def validate_tree(root: etree._Element) -> list[Diagnostic]:
+def validate_tree(root: etree._Element, *, numbering: bool = True) -> list[Diagnostic]:
     """`validate` on an element tree already parsed."""
     problems = [
         Diagnostic("schema", error.message, None, error.line, error.column + 1 if error.column >= 0 else 0)
         for error in _xsd_errors(root)
     ]
-    return problems + _profile_problems(root)
+    return problems + _profile_problems(root, "#ALL" if numbering else "generated")
 
 
 def _xsd_errors(root: etree._Element) -> list[etree._LogEntry]:
@@ -139,9 +141,9 @@ def _xsd_errors(root: etree._Element) -> list[etree._LogEntry]:
     return list(cast(Iterable[etree._LogEntry], checker.error_log))
 
 
-def _profile_problems(root: etree._Element) -> list[Diagnostic]:
+def _profile_problems(root: etree._Element, phase: str) -> list[Diagnostic]:
     keyed = cast(float, root.xpath("count(//*)")) <= KEYED_UP_TO
-    report = profile(keyed)(root)
+    report = profile(keyed, phase)(root)
     out = []
     for failed in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
         text = " ".join("".join(t for t in failed.itertext() if isinstance(t, str)).split())

@@ -503,7 +503,7 @@ def test_validation_problems_of_the_output_are_located_in_their_message(
     import converter
 
     found = Diagnostic("profile-warning", "something to say", None, 63, 7)
-    monkeypatch.setattr(converter, "validate", lambda xml: [found])
+    monkeypatch.setattr(converter, "validate", lambda xml, numbering=True: [found])
     _, warnings = convert_with_diagnostics(ENGLISH)
     assert [d.format("x.txt") for d in warnings] == [
         "x.txt:1:1: warning[profile-warning]: the generated AKN, line 63, column 7: something to say"
