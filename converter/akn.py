@@ -331,10 +331,12 @@ class _Builder:
 
     def wrapped(self, opening: str) -> list[View]:
         """An opening phrase inside the language's wrapper (<b><i> for Arabic, <i>, <b>)."""
-        node: list[View] = [{"t": "text", "text": opening}]
-        for tag in reversed(self.lang.wrapper):
-            node = [{"t": tag, "children": node}]
-        return node
+        wrapper = self.lang.wrapper
+        return [
+            *({"t": tag} for tag in wrapper),
+            {"t": "text", "text": opening},
+            *({"t": f"/{tag}"} for tag in reversed(wrapper)),
+        ]
 
     def preamble(self, body: Body, prefix: str) -> View:
         containers = []
@@ -463,25 +465,37 @@ class _Builder:
     # --- inline ---------------------------------------------------------------------------------
 
     def inlines(self, nodes: tuple[Inline, ...]) -> list[View]:
-        return [self.inline(n) for n in nodes]
+        """Inline nodes as one flat stream of tokens, an element's start and end being tokens of
+        their own ("b" … "/b"): the template writes it in one loop, without a macro call per
+        nesting level."""
+        out: list[View] = []
+        self._tokens(nodes, out)
+        return out
 
-    def inline(self, node: Inline) -> View:
-        if isinstance(node, Text):
-            return {"t": "text", "text": node.text}
-        if isinstance(node, Emphasis):
-            return {"t": node.kind, "children": self.inlines(node.children)}
-        if isinstance(node, Superscript):
-            return {"t": "sup", "text": node.text}
-        assert isinstance(node, NoteCall)
-        return self.call(node)
+    def _tokens(self, nodes: tuple[Inline, ...], out: list[View]) -> None:
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append({"t": "text", "text": node.text})
+            elif isinstance(node, Emphasis):
+                out.append({"t": node.kind})
+                self._tokens(node.children, out)
+                out.append({"t": f"/{node.kind}"})
+            elif isinstance(node, Superscript):
+                out.append({"t": "sup", "text": node.text})
+            else:
+                assert isinstance(node, NoteCall)
+                self._call(node, out)
 
-    def call(self, node: NoteCall) -> View:
+    def _call(self, node: NoteCall, out: list[View]) -> None:
         key = ascii_number(node.marker) or EID_UNSAFE.sub("", node.marker) or "0"
         eid = f"{self.prefix}authorialNote_{key}"
         note = self.notes.get(key)
         if note is None:
-            return {"t": "sup", "text": node.marker}
-        if key in self.called:
-            return {"t": "noteRef", "href": f"#{eid}", "marker": node.marker}
-        self.called.add(key)
-        return {"t": "note", "eId": eid, "marker": node.marker, "content": self.inlines(note.content)}
+            out.append({"t": "sup", "text": node.marker})
+        elif key in self.called:
+            out.append({"t": "noteRef", "href": f"#{eid}", "marker": node.marker})
+        else:
+            self.called.add(key)
+            out.append({"t": "note", "eId": eid, "marker": node.marker})
+            self._tokens(note.content, out)
+            out.append({"t": "/note"})
