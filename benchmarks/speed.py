@@ -4,6 +4,7 @@
   text → validated AKN, with the language given and detected): median and 95th percentile time
   per document, and documents per second, every official file's text form (`to_text` of the
   official file) being the input;
+- every resolution of about 25 KB (22.5-27.5 KB of text): the median over them of each stage;
 - the document whose text form is closest to 25 KB, and the seed (examples/), on their own;
 - a `to_text` batch of the official files, repeated to 5,000 inputs, on 1 and on 2 worker processes;
 - the memory of one worker converting and rendering 10,000 documents, sampled every 1,000;
@@ -49,6 +50,8 @@ BLUEBELL_VENV = ROOT / "benchmarks" / ".bluebell-venv"
 BLUEBELL_RUNNER = ROOT / "benchmarks" / "bluebell_run.py"
 BLUEBELL_PACKAGES = ("bluebell-akn", "bluebell-akn-rs")
 TYPICAL_BYTES = 25_000
+BAND_BYTES = (22_500, 27_500)
+"""Every resolution of about 25 KB: the text forms within this many bytes."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,20 @@ def stages(
         for stage, label in STAGES.items()
     ]
     return rows, medians
+
+
+def band(corpus: Sequence[Document], medians: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
+    """Per stage, over every resolution of about 25 KB (BAND_BYTES): the distribution of the
+    documents' median times, and the share of documents at most 3 ms."""
+    low, high = BAND_BYTES
+    names = {d.name for d in corpus if low <= len(d.text.encode("utf-8")) <= high}
+    rows = []
+    for stage, label in STAGES.items():
+        values = [seconds for name, seconds in medians[stage].items() if name in names]
+        if values:
+            share = sum(v <= 0.003 for v in values) / len(values)
+            rows.append({**row(label, values, values), "key": stage, "share_within_3ms": share})
+    return rows
 
 
 def single(document: Document, repeat: int) -> list[dict[str, Any]]:
@@ -675,6 +692,15 @@ def main(argv: list[str] | None = None) -> int:
     results["load_average_start"] = os.getloadavg()
     results["stages"], per_document = stages(sample, repeat)
     print_rows("per stage, over the official files' text forms (ms per document)", results["stages"])
+    results["band"] = band(sample, per_document)
+    low, high = BAND_BYTES
+    print_rows(
+        f"every resolution of {low:,}-{high:,} bytes of text (median over documents of each one's median)",
+        results["band"],
+    )
+    for r in results["band"]:
+        if r["key"].startswith("convert"):
+            print(f"  {r['stage']}: {r['share_within_3ms']:.0%} of these documents within 3 ms")
     for key, document in (("typical", typical), ("seed", seed)):
         size = len(document.text.encode("utf-8"))
         results[key] = single(document, 50 if args.quick else 300)
