@@ -419,3 +419,43 @@ def test_a_two_digit_call_glued_to_a_symbol() -> None:
     last = r.body.preamble[-1].content
     assert [n.marker for n in last if isinstance(n, NoteCall)] == ["10"]
     assert "resolutions 5/7 and 5/8 of" in plain(last)
+
+
+def test_a_call_glued_to_a_word_before_the_body_beats_a_spaced_number_before_it() -> None:
+    body = (
+        "\nRecalling the programme in which 1 fellow of each region takes part every year,\n\n"
+        "Noting the work of national institutions1 and of the regions,\n\n"
+        "_____\n\n1 See resolution 70/1.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    first, second = (p.content for p in r.body.preamble)
+    assert [n for n in first if isinstance(n, NoteCall)] == []
+    assert "which 1 fellow" in plain(first)
+    assert [n.marker for n in second if isinstance(n, NoteCall)] == ["1"]
+
+
+def test_a_spaced_number_is_still_the_call_when_no_glued_one_comes_before_the_body() -> None:
+    body = (
+        "\nRecalling the Universal Declaration of Human Rights, 1 the Charter and the Covenants,\n\n"
+        "_____\n\n1 Resolution 217 A (III).\n\n"
+        "Noting the work of national institutions1 and of the regions,\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    first = r.body.preamble[0].content
+    assert [n.marker for n in first if isinstance(n, NoteCall)] == ["1"]
+
+
+def test_a_number_after_a_superscript_abbreviation_is_not_a_call() -> None:
+    text = (
+        "Nations Unies\n\nAssemblée générale\n\nDistr. générale\n\n3 décembre 2025\n\n"
+        "Quatre-vingtième session\n\n80/99. Titre\n\nL’Assemblée générale,\n\n"
+        "Rappelant l’objectif de développement durable n^(o) 1, et notant les efforts des régions1,\n\n"
+        "_____\n\n1 Résolution 72/239.\n\n"
+        "1. Décide d’agir ;\n\n52e séance plénière\n\n1er décembre 2025\n"
+    )
+    content = resolution(text, "fr").body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "durable n 1, et" in plain(content)
+    assert plain(content).endswith("des régions,")

@@ -214,7 +214,9 @@ def _find_call(
     number = regex.compile(rf"(?<!\d){marker}(?!\d)")
     after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){marker}(?!\d)")
     before_year = regex.compile(rf"(?<!\d){marker}(?= ?\d)")
-    for index in range(position[0], len(blocks)):
+
+    def candidates_in(index: int) -> list[tuple[int, int, bool]]:
+        """The plausible calls in block `index` after position, in order."""
         text = blocks[index].text
         from_char = position[1] if index == position[0] else 0
         candidates: list[tuple[int, int, bool]] = []
@@ -239,9 +241,24 @@ def _find_call(
         for match in before_year.finditer(text, from_char):  # "、1 2016年": call 1, then the year
             if year.match(text[match.end() : match.end() + 9].lstrip(" ")):
                 candidates.append((match.start(), match.end(), False))
-        if candidates:
-            begin, end, explicit = min(candidates)
-            return index, begin, end, explicit
+        return sorted(candidates)
+
+    for index in range(position[0], len(blocks)):
+        candidates = candidates_in(index)
+        if not candidates:
+            continue
+        begin, end, explicit = candidates[0]
+        if _spaced(blocks[index].text, begin):
+            # A number between spaces ("participeraient 15 boursiers") may be a quantity; the same
+            # digits glued to a word further on, before the note's body, are the call.
+            for later in range(index, min(note.after, len(blocks) - 1) + 1):
+                text = blocks[later].text
+                glued = [
+                    c for c in (candidates if later == index else candidates_in(later)) if _glued(text, c[0])
+                ]
+                if glued:
+                    return later, *glued[0]
+        return index, begin, end, explicit
     # No plausible call anywhere after: the marker's digits ending a symbol ("78/172": resolution
     # 78/17 and call 2, or resolution 78/172) are the call, as its body says one was made — the
     # last such before the body (which sits at the foot of its call's page), else the first after.
@@ -256,6 +273,20 @@ def _find_call(
     if before_body:
         return before_body[-1]
     return weak[0] if weak else None
+
+
+# What a call glued to a word follows: a letter, a closing bracket or quotation mark.
+WORD_END = regex.compile(r"[\p{L}\p{Pe}\p{Pf}’”]")
+
+
+def _spaced(text: str, begin: int) -> bool:
+    """A bare number with a space before it."""
+    return text[begin].isdigit() and begin > 0 and text[begin - 1] == " "
+
+
+def _glued(text: str, begin: int) -> bool:
+    """A bare number glued to the end of a word ("nationales15")."""
+    return text[begin].isdigit() and begin > 0 and WORD_END.match(text[begin - 1]) is not None
 
 
 # A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
@@ -299,13 +330,15 @@ LIST_GOES_ON = regex.compile(r"\s*(?:,|\s\S{1,4})\s*\d")
 NEXT_PARAGRAPH = regex.compile(r"\s\d{1,3}\.\s+\p{Lu}")
 # What follows the number of a run-on paragraph: its full stop and a capital.
 PARAGRAPH_NUMBER_END = regex.compile(r"\.\s+\p{Lu}")
+# A superscript inside a word ("n^(o)", the abbreviation of numéro).
+SUPERSCRIPT_MARKUP = regex.compile(r"\^\(([^()\s]*)\)")
 # Letters that only stretch or modify a word (the Arabic tatweel in "الفقـرة").
 STRETCH = regex.compile(r"\p{Lm}")
 
 
 def _word_key(word: str) -> str:
     """A word as the list of words that take numbers has it: case folded, stretching left out."""
-    return STRETCH.sub("", word).casefold().strip("(")
+    return STRETCH.sub("", SUPERSCRIPT_MARKUP.sub(r"\1", word)).casefold().strip("(")
 
 
 def _plausible(text: str, begin: int, end: int, words: set[str], decimal: str) -> bool:
