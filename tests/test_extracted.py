@@ -459,3 +459,30 @@ def test_a_number_after_a_superscript_abbreviation_is_not_a_call() -> None:
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
     assert "durable n 1, et" in plain(content)
     assert plain(content).endswith("des régions,")
+
+
+def test_a_call_glued_to_a_symbol_before_its_body_beats_a_number_after_the_body() -> None:
+    body = (
+        "\nRecalling resolutions 5/11 and 5/62 of 2 March 2022,\n\n"
+        "_____\n\n1 UNEP/EA.5/Res.1.\n\n2 UNEP/EA.5/Res.6.\n\n"
+        "Noting that the Committee held 1 meeting and the Board 2 meetings,\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    first, second = (p.content for p in r.body.preamble)
+    assert [n.marker for n in first if isinstance(n, NoteCall)] == ["1", "2"]
+    assert "resolutions 5/1 and 5/6 of" in plain(first)
+    assert [n for n in second if isinstance(n, NoteCall)] == []
+
+
+def test_a_day_before_a_month_name_is_not_a_call() -> None:
+    body = (
+        "\nRecalling the resolution by which it proclaimed 1 March the day of the event,\n\n"
+        "Noting the report of the Secretary-General,1\n\n"
+        "_____\n\n1 A/80/1.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    first, second = (p.content for p in r.body.preamble)
+    assert "proclaimed 1 March the day" in plain(first)
+    assert [n.marker for n in second if isinstance(n, NoteCall)] == ["1"]

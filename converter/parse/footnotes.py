@@ -112,7 +112,7 @@ def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, B
     if match.re is BARE_BODY and lang.pattern("operative.numbered").match(block.text):
         return None
     rest = block.slice(match.end())
-    if match.re is BARE_BODY and (lang.date.match(block.text) or _month_follows(lang, rest.text)):
+    if match.re is BARE_BODY and (lang.date.match(block.text) or _month_follows(lang.months, rest.text)):
         return None
     return match.group("marker"), rest
 
@@ -127,10 +127,10 @@ def split_run_on_note(lang: Language, body: Block) -> tuple[Block, Block | None]
     return body, None
 
 
-def _month_follows(lang: Language, text: str) -> bool:
+def _month_follows(months: dict[str, int], text: str) -> bool:
     """The text starts with a month name: the number before it was a day, not a marker."""
     first = text.split(" ", 1)[0].strip(",.").casefold()
-    return first in lang.months
+    return first in months
 
 
 def called_markers(blocks: list[Block], lang: Language) -> set[str]:
@@ -163,7 +163,7 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     year = lang.pattern("footnotes.year_follows_call")
     after = lang.pattern("footnotes.number_after")
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
-        found = _find_call(out, note, position, words, existing, lang.date, quantity, decimal, year, after)
+        found = _find_call(out, note, position, words, existing, lang, quantity, decimal, year, after)
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -203,7 +203,7 @@ def _find_call(
     position: tuple[int, int],
     words: set[str],
     existing: regex.Pattern[str],
-    dates: regex.Pattern[str],
+    lang: Language,
     quantity: regex.Pattern[str],
     decimal: str,
     year: regex.Pattern[str],
@@ -230,7 +230,8 @@ def _find_call(
             wide = _wide_gap(blocks[index], match.end())
             if (
                 (_plausible(text, match.start(), match.end(), words, decimal) or wide)
-                and not dates.match(text, match.start())
+                and not lang.date.match(text, match.start())
+                and not _month_follows(lang.months, text[match.end() :].lstrip())
                 and not quantity.match(text[match.end() :])
                 and not after.search(text[max(0, match.start() - 8) : match.start()])
             ):
@@ -243,25 +244,35 @@ def _find_call(
                 candidates.append((match.start(), match.end(), False))
         return sorted(candidates)
 
-    for index in range(position[0], len(blocks)):
-        candidates = candidates_in(index)
-        if not candidates:
-            continue
-        begin, end, explicit = candidates[0]
-        if _spaced(blocks[index].text, begin):
-            # A number between spaces ("participeraient 15 boursiers") may be a quantity; the same
-            # digits glued to a word further on, before the note's body, are the call.
-            for later in range(index, min(note.after, len(blocks) - 1) + 1):
-                text = blocks[later].text
-                glued = [
-                    c for c in (candidates if later == index else candidates_in(later)) if _glued(text, c[0])
-                ]
-                if glued:
-                    return later, *glued[0]
-        return index, begin, end, explicit
-    # No plausible call anywhere after: the marker's digits ending a symbol ("78/172": resolution
-    # 78/17 and call 2, or resolution 78/172) are the call, as its body says one was made — the
-    # last such before the body (which sits at the foot of its call's page), else the first after.
+    def first_plausible(indices: range) -> tuple[int, int, int, bool] | None:
+        for index in indices:
+            candidates = candidates_in(index)
+            if not candidates:
+                continue
+            begin, end, explicit = candidates[0]
+            if _spaced(blocks[index].text, begin):
+                # A number between spaces ("participeraient 15 boursiers") may be a quantity; the
+                # same digits glued to a word further on, before the note's body, are the call.
+                for later in range(index, min(note.after, len(blocks) - 1) + 1):
+                    text = blocks[later].text
+                    glued = [
+                        c
+                        for c in (candidates if later == index else candidates_in(later))
+                        if _glued(text, c[0])
+                    ]
+                    if glued:
+                        return later, *glued[0]
+            return index, begin, end, explicit
+        return None
+
+    # A body sits at the foot of its call's page: the call comes before it. The marker's digits
+    # ending a symbol there ("78/172": resolution 78/17 and call 2, or resolution 78/172) are taken
+    # when no plausible call comes before the body — the last such, nearest the body — rather than
+    # a number after the body; after it, the first plausible call, else the first such symbol.
+    last_before = min(note.after, len(blocks) - 1)
+    found = first_plausible(range(position[0], last_before + 1))
+    if found is not None:
+        return found
     weak = [
         (index, begin, end, explicit)
         for index in range(position[0], len(blocks))
@@ -272,6 +283,9 @@ def _find_call(
     before_body = [w for w in weak if w[0] <= note.after]
     if before_body:
         return before_body[-1]
+    found = first_plausible(range(max(position[0], last_before + 1), len(blocks)))
+    if found is not None:
+        return found
     return weak[0] if weak else None
 
 
