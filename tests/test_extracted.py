@@ -486,3 +486,25 @@ def test_a_day_before_a_month_name_is_not_a_call() -> None:
     first, second = (p.content for p in r.body.preamble)
     assert "proclaimed 1 March the day" in plain(first)
     assert [n.marker for n in second if isinstance(n, NoteCall)] == ["1"]
+
+
+def test_calls_glued_to_the_number_of_an_abbreviation_or_a_name_as_a_last_resort() -> None:
+    body = (
+        "\nRecalling decision 3/COP.151 of the Conference of the Parties and Agenda 212,\n\n"
+        "_____\n\n1 See ICCD/COP(15)/23/Add.1.\n\n2 Resolution S-19/2, annex.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    content = resolution(MASTHEAD + body).body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2"]
+    assert "decision 3/COP.15 of the Conference of the Parties and Agenda 21," in plain(content)
+
+
+def test_a_name_and_its_number_stay_whole_when_the_call_is_found_elsewhere() -> None:
+    body = (
+        "\nRecalling Agenda 21 and the Programme for the Further Implementation of Agenda 21,1\n\n"
+        "_____\n\n1 Resolution S-19/2, annex.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    content = resolution(MASTHEAD + body).body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert plain(content).endswith("Implementation of Agenda 21,")

@@ -303,6 +303,9 @@ def _glued(text: str, begin: int) -> bool:
     return text[begin].isdigit() and begin > 0 and WORD_END.match(text[begin - 1]) is not None
 
 
+# The number of an abbreviation ("COP.15", "EA.5") or of a capitalised name ("Agenda 21",
+# "Programa 21"), with digits glued after it: a call is the weakest reading of those digits.
+NAMED_NUMBER = regex.compile(r"(?:(?<=\p{Lu}\.)|(?<=\p{Lu}\p{Ll}+ ))(?P<digits>\d{2,5})(?![\d/]|[.,]\d)")
 # A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
 SYMBOL_THEN_DIGITS = regex.compile(r"(?<![\d/])(?P<first>\d{1,4})/(?P<digits>\d{2,6})(?![\d/])")
 
@@ -324,6 +327,12 @@ def _after_symbol(text: str, start: int, marker: str, *, weak: bool = False) -> 
         period = len(match.group("first")) == 4 and len(second) == 2 and (first + 1) % 100 == int(second)
         if symbol or period or (weak and first <= 100):
             out.append((match.end("digits") - len(marker), match.end("digits"), False))
+    if weak:
+        for match in NAMED_NUMBER.finditer(text, start):
+            digits = match.group("digits")
+            if digits.endswith(marker) and len(digits) > len(marker) and digits[0] != "0":
+                out.append((match.end("digits") - len(marker), match.end("digits"), False))
+        out.sort()
     return out
 
 
