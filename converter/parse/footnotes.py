@@ -277,7 +277,11 @@ def _find_call(
         (index, begin, end, explicit)
         for index in range(position[0], len(blocks))
         for begin, end, explicit in _after_symbol(
-            blocks[index].text, position[1] if index == position[0] else 0, note.marker, weak=True
+            blocks[index].text,
+            position[1] if index == position[0] else 0,
+            note.marker,
+            weak=True,
+            months=lang.months,
         )
     ]
     before_body = [w for w in weak if w[0] <= note.after]
@@ -305,16 +309,19 @@ def _glued(text: str, begin: int) -> bool:
 
 # The number of an abbreviation ("COP.15", "EA.5") or of a capitalised name ("Agenda 21",
 # "Programa 21"), with digits glued after it: a call is the weakest reading of those digits.
-NAMED_NUMBER = regex.compile(r"(?:(?<=\p{Lu}\.)|(?<=\p{Lu}\p{Ll}+ ))(?P<digits>\d{2,5})(?![\d/]|[.,]\d)")
+NAMED_NUMBER = regex.compile(r"(?:\p{Lu}\.|(?P<name>\p{Lu}\p{Ll}+) )(?P<digits>\d{2,5})(?![\d/]|[.,]\d)")
 # A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
 SYMBOL_THEN_DIGITS = regex.compile(r"(?<![\d/])(?P<first>\d{1,4})/(?P<digits>\d{2,6})(?![\d/])")
 
 
-def _after_symbol(text: str, start: int, marker: str, *, weak: bool = False) -> list[tuple[int, int, bool]]:
+def _after_symbol(
+    text: str, start: int, marker: str, *, weak: bool = False, months: dict[str, int] | None = None
+) -> list[tuple[int, int, bool]]:
     """Calls glued to a number that cannot go on with them: "78/2832" (resolution 78/283: no
     session numbers its resolutions or decisions into the thousands), "2020/214" (the period
     2020/21). "79/512" stays decision 79/512 — unless `weak`: then any symbol whose number goes on
-    with the marker's digits ("5/727": resolution 5/7 and call 27)."""
+    with the marker's digits ("5/727": resolution 5/7 and call 27), or the number of an
+    abbreviation or a name ("COP.152", "Agenda 2124"; not a year after a month in `months`)."""
     out = []
     for match in SYMBOL_THEN_DIGITS.finditer(text, start):
         digits = match.group("digits")
@@ -329,7 +336,9 @@ def _after_symbol(text: str, start: int, marker: str, *, weak: bool = False) -> 
             out.append((match.end("digits") - len(marker), match.end("digits"), False))
     if weak:
         for match in NAMED_NUMBER.finditer(text, start):
-            digits = match.group("digits")
+            digits, name = match.group("digits"), match.group("name")
+            if name and months is not None and name.casefold() in months:
+                continue
             if digits.endswith(marker) and len(digits) > len(marker) and digits[0] != "0":
                 out.append((match.end("digits") - len(marker), match.end("digits"), False))
         out.sort()
