@@ -508,3 +508,27 @@ def test_a_name_and_its_number_stay_whole_when_the_call_is_found_elsewhere() -> 
     content = resolution(MASTHEAD + body).body.preamble[0].content
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
     assert plain(content).endswith("Implementation of Agenda 21,")
+
+
+def test_a_call_glued_to_the_last_number_of_an_enumeration() -> None:
+    body = (
+        "\nNoting the subsidiary bodies on agenda items 1 to 4 and on items 5, 6 and 71 for 2025,\n\n"
+        "_____\n\n1 A/80/27, para. 13.\n\n"
+        "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    content = resolution(MASTHEAD + body).body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "items 5, 6 and 7 for 2025," in plain(content)
+
+
+def test_the_number_of_an_arabic_point_is_not_a_call() -> None:
+    text = (
+        AR_HEAD + "إذ تشير إلى القرار 70/1،\n\n1 - تقرر ما يلي:\n\n(أ) حلقتا نقاش:\n\n"
+        "’1‘ حلقة النقاش 1: إحراز تقدم؛1\n\n_____\n\n1 انظر القرار 70/1.\n\n"
+        "’2‘ حلقة النقاش 2: المشاركة؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
+    )
+    (first,) = paragraphs(resolution(text, "ar"))
+    (point,) = first.points
+    inner = point.points
+    assert [p.num for p in inner] == ["’1‘", "’2‘"]
+    assert [n.marker for n in inner[0].content if isinstance(n, NoteCall)] == ["1"]

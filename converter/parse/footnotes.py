@@ -214,6 +214,7 @@ def _find_call(
     number = regex.compile(rf"(?<!\d){marker}(?!\d)")
     after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){marker}(?!\d)")
     before_year = regex.compile(rf"(?<!\d){marker}(?= ?\d)")
+    labels = (lang.pattern("points.level1"), lang.pattern("points.level2"))
 
     def candidates_in(index: int) -> list[tuple[int, int, bool]]:
         """The plausible calls in block `index` after position, in order."""
@@ -226,7 +227,11 @@ def _find_call(
         for match in existing.finditer(text, from_char):
             if match.group("marker") == note.marker:
                 candidates.append((match.start(), match.end(), True))
-        for match in number.finditer(text, from_char):
+        label = max(
+            (m.end("num") for p in labels if (m := p.match(text)) is not None),
+            default=0,
+        )
+        for match in number.finditer(text, max(from_char, label)):  # not a point's own number
             wide = _wide_gap(blocks[index], match.end())
             if (
                 (_plausible(text, match.start(), match.end(), words, decimal) or wide)
@@ -307,6 +312,10 @@ def _glued(text: str, begin: int) -> bool:
     return text[begin].isdigit() and begin > 0 and WORD_END.match(text[begin - 1]) is not None
 
 
+# The last number of an enumeration that goes up by one ("points 5, 6 and 75": 7, then call 5).
+ENUMERATION = regex.compile(
+    r"(?<![\d/.])(?P<a>\d{1,3}),\s*(?P<b>\d{1,3})\s+\S{1,4}\s+(?P<digits>\d{2,6})(?![\d/]|[.,]\d)"
+)
 # The number of an abbreviation ("COP.15", "EA.5") or of a capitalised name ("Agenda 21",
 # "Programa 21"), with digits glued after it: a call is the weakest reading of those digits.
 NAMED_NUMBER = regex.compile(r"(?:\p{Lu}\.|(?P<name>\p{Lu}\p{Ll}+) )(?P<digits>\d{2,5})(?![\d/]|[.,]\d)")
@@ -321,7 +330,8 @@ def _after_symbol(
     session numbers its resolutions or decisions into the thousands), "2020/214" (the period
     2020/21). "79/512" stays decision 79/512 — unless `weak`: then any symbol whose number goes on
     with the marker's digits ("5/727": resolution 5/7 and call 27), or the number of an
-    abbreviation or a name ("COP.152", "Agenda 2124"; not a year after a month in `months`)."""
+    abbreviation or a name ("COP.152", "Agenda 2124"; not a year after a month in `months`) or
+    the last of an enumeration going up by one ("5, 6 and 75")."""
     out = []
     for match in SYMBOL_THEN_DIGITS.finditer(text, start):
         digits = match.group("digits")
@@ -335,6 +345,11 @@ def _after_symbol(
         if symbol or period or (weak and first <= 100):
             out.append((match.end("digits") - len(marker), match.end("digits"), False))
     if weak:
+        for match in ENUMERATION.finditer(text, start):
+            digits, a, b = match.group("digits"), int(match.group("a")), int(match.group("b"))
+            head = digits[: -len(marker)]
+            if digits.endswith(marker) and head and b == a + 1 and int(head) == b + 1:
+                out.append((match.end("digits") - len(marker), match.end("digits"), False))
         for match in NAMED_NUMBER.finditer(text, start):
             digits, name = match.group("digits"), match.group("name")
             if name and months is not None and name.casefold() in months:
