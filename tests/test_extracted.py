@@ -532,3 +532,16 @@ def test_the_number_of_an_arabic_point_is_not_a_call() -> None:
     inner = point.points
     assert [p.num for p in inner] == ["’1‘", "’2‘"]
     assert [n.marker for n in inner[0].content if isinstance(n, NoteCall)] == ["1"]
+
+
+def test_a_chinese_number_followed_by_a_space_ends_with_a_call() -> None:
+    text = (
+        ZH_HEAD
+        + "重申实现可持续发展目标1 和第五次审议大会决定12 所设小组的工作，"
+        + "以及目标14和目标15的重要性，\n\n_____\n\n1 见第70/1号决议。\n\n2 见CCW/CONF.V/10。\n\n"
+        + "1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
+    )
+    content = resolution(text, "zh").body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2"]
+    assert "可持续发展目标 和第五次审议大会决定1 所设" in plain(content)
+    assert "目标14和目标15的" in plain(content)

@@ -244,6 +244,11 @@ def _find_call(
         for match in after_year.finditer(text, from_char):  # "in 20055 and": the year 2005, call 5
             candidates.append((match.start(), match.end(), False))
         candidates += _after_symbol(text, from_char, note.marker)
+        if not lang.join:  # words are not spaced: a space after digits is a superscript's room
+            for match in DIGITS_THEN_GAP.finditer(text, max(from_char, label)):
+                digits = match.group("digits")
+                if digits.endswith(note.marker):
+                    candidates.append((match.end() - len(note.marker), match.end(), False))
         for match in before_year.finditer(text, from_char):  # "、1 2016年": call 1, then the year
             if year.match(text[match.end() : match.end() + 9].lstrip(" ")):
                 candidates.append((match.start(), match.end(), False))
@@ -312,6 +317,9 @@ def _glued(text: str, begin: int) -> bool:
     return text[begin].isdigit() and begin > 0 and WORD_END.match(text[begin - 1]) is not None
 
 
+# Digits, a space and a letter: in a language that does not space its words ("目标6 和"), the
+# space is what is left of a superscript, and the digits end with a call.
+DIGITS_THEN_GAP = regex.compile(r"(?<![\d/.,])(?P<digits>\d+)(?= \p{L})")
 # The last number of an enumeration that goes up by one ("points 5, 6 and 75": 7, then call 5).
 ENUMERATION = regex.compile(
     r"(?<![\d/.])(?P<a>\d{1,3}),\s*(?P<b>\d{1,3})\s+\S{1,4}\s+(?P<digits>\d{2,6})(?![\d/]|[.,]\d)"
