@@ -545,3 +545,35 @@ def test_a_chinese_number_followed_by_a_space_ends_with_a_call() -> None:
     assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2"]
     assert "可持续发展目标 和第五次审议大会决定1 所设" in plain(content)
     assert "目标14和目标15的" in plain(content)
+
+
+def test_a_number_before_a_quantity_word_is_not_a_call() -> None:
+    body = (
+        "\nNoting that investment needs reached 1 trillion dollars"
+        " while aid fell 1 per cent in the regions,1\n\n"
+        "_____\n\n1 A/80/1.\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    content = resolution(MASTHEAD + body).body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "reached 1 trillion dollars while aid fell 1 per cent in the regions," in plain(content)
+
+
+def test_a_call_glued_to_the_number_a_word_takes_as_a_last_resort() -> None:
+    text = (
+        AR_HEAD + "إذ تشير إلى الفصل 17 من جدول أعمال القرن 211، وإلى خطة عام 2030،\n\n"
+        "_____\n\n1 انظر القرار S-19/2، المرفق.\n\n"
+        "1 - تقرر أن تفعل؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
+    )
+    content = resolution(text, "ar").body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "جدول أعمال القرن 21، وإلى خطة عام 2030" in plain(content)
+
+
+def test_a_chinese_hour_is_not_a_call() -> None:
+    text = (
+        ZH_HEAD + "回顾上午11时至下午1时30分举行的小组讨论，1\n\n"
+        "_____\n\n1 见A/80/1。\n\n1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
+    )
+    content = resolution(text, "zh").body.preamble[0].content
+    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert "上午11时至下午1时30分举行的小组讨论" in plain(content)

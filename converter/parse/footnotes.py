@@ -292,6 +292,7 @@ def _find_call(
             note.marker,
             weak=True,
             months=lang.months,
+            words=words,
         )
     ]
     before_body = [w for w in weak if w[0] <= note.after]
@@ -320,25 +321,35 @@ def _glued(text: str, begin: int) -> bool:
 # Digits, a space and a letter: in a language that does not space its words ("目标6 和"), the
 # space is what is left of a superscript, and the digits end with a call.
 DIGITS_THEN_GAP = regex.compile(r"(?<![\d/.,])(?P<digits>\d+)(?= \p{L})")
+YEAR = regex.compile(r"(?:18|19|20)\d\d")
 # The last number of an enumeration that goes up by one ("points 5, 6 and 75": 7, then call 5).
 ENUMERATION = regex.compile(
     r"(?<![\d/.])(?P<a>\d{1,3}),\s*(?P<b>\d{1,3})\s+\S{1,4}\s+(?P<digits>\d{2,6})(?![\d/]|[.,]\d)"
 )
-# The number of an abbreviation ("COP.15", "EA.5") or of a capitalised name ("Agenda 21",
-# "Programa 21"), with digits glued after it: a call is the weakest reading of those digits.
+# The number of an abbreviation ("COP.15", "EA.5"), of a capitalised name ("Agenda 21",
+# "Programa 21") or after a word that takes a number ("القرن 21"), with digits glued after it: a
+# call is the weakest reading of those digits.
 NAMED_NUMBER = regex.compile(r"(?:\p{Lu}\.|(?P<name>\p{Lu}\p{Ll}+) )(?P<digits>\d{2,5})(?![\d/]|[.,]\d)")
+WORD_NUMBER = regex.compile(r"(?<!\S)(?P<word>[^\s\d]+) (?P<digits>\d{2,5})(?![\d/]|[.,]\d)")
 # A resolution symbol ("78/283") or a period of two years ("2020/21") with digits glued after it.
 SYMBOL_THEN_DIGITS = regex.compile(r"(?<![\d/])(?P<first>\d{1,4})/(?P<digits>\d{2,6})(?![\d/])")
 
 
 def _after_symbol(
-    text: str, start: int, marker: str, *, weak: bool = False, months: dict[str, int] | None = None
+    text: str,
+    start: int,
+    marker: str,
+    *,
+    weak: bool = False,
+    months: dict[str, int] | None = None,
+    words: set[str] | None = None,
 ) -> list[tuple[int, int, bool]]:
     """Calls glued to a number that cannot go on with them: "78/2832" (resolution 78/283: no
     session numbers its resolutions or decisions into the thousands), "2020/214" (the period
     2020/21). "79/512" stays decision 79/512 — unless `weak`: then any symbol whose number goes on
     with the marker's digits ("5/727": resolution 5/7 and call 27), or the number of an
-    abbreviation or a name ("COP.152", "Agenda 2124"; not a year after a month in `months`) or
+    abbreviation, a name or a word of `words` ("COP.152", "Agenda 2124", "القرن 2124"; not a year
+    after a month in `months`) or
     the last of an enumeration going up by one ("5, 6 and 75")."""
     out = []
     for match in SYMBOL_THEN_DIGITS.finditer(text, start):
@@ -358,10 +369,14 @@ def _after_symbol(
             head = digits[: -len(marker)]
             if digits.endswith(marker) and head and b == a + 1 and int(head) == b + 1:
                 out.append((match.end("digits") - len(marker), match.end("digits"), False))
-        for match in NAMED_NUMBER.finditer(text, start):
-            digits, name = match.group("digits"), match.group("name")
+        named = [m for m in NAMED_NUMBER.finditer(text, start)]
+        named += [m for m in WORD_NUMBER.finditer(text, start) if _word_key(m.group("word")) in (words or ())]
+        for match in named:
+            digits, name = match.group("digits"), match.groupdict().get("name")
             if name and months is not None and name.casefold() in months:
                 continue
+            if YEAR.fullmatch(digits):
+                continue  # "de 2025", "March 2022": a year, whole
             if digits.endswith(marker) and len(digits) > len(marker) and digits[0] != "0":
                 out.append((match.end("digits") - len(marker), match.end("digits"), False))
         out.sort()
