@@ -257,7 +257,7 @@ def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, s
     out = tmp_path / "out"
     command = [str(AKN), "convert", str(src), "-o", str(out), "--jobs", "2"]
     with (tmp_path / "stderr").open("w") as stderr:
-        process = subprocess.Popen(command, stderr=stderr, start_new_session=True)
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
         deadline = time.monotonic() + 60
         while not any(out.rglob("*.xml")) and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -279,7 +279,14 @@ def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, s
     for name in written:
         assert (out / name).read_bytes() == seed
     # the same command again, with --skip-existing, finishes the job
-    done = subprocess.run([*command, "--skip-existing", "-q"], capture_output=True, check=False, text=True)
+    done = subprocess.run(
+        [*command, "--skip-existing", "-q"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert files_under(out) == [f"doc{i:03}.xml" for i in range(count)]
     assert all((out / f"doc{i:03}.xml").read_bytes() == seed for i in range(count))
@@ -326,6 +333,7 @@ def test_stdin_beside_files_on_worker_processes(tmp_path: Path) -> None:
         input=SEED.read_bytes(),
         capture_output=True,
         check=False,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "stdin.xml").read_bytes() == seed_bytes()

@@ -445,7 +445,13 @@ needs_akn = pytest.mark.skipif(not AKN.is_file(), reason="the akn script is not 
 
 @needs_akn
 def test_installed_akn_writes_exactly_the_bytes_of_convert(tmp_path: Path) -> None:
-    done = subprocess.run([str(AKN), "convert", str(SEED)], capture_output=True, check=False)
+    done = subprocess.run(
+        [str(AKN), "convert", str(SEED)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 0
     assert done.stdout == seed_xml()
 
@@ -456,7 +462,13 @@ def test_installed_akn_on_bad_input(tmp_path: Path) -> None:
     (tmp_path / "src" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     shutil.copy(SEED, tmp_path / "src" / "good.txt")
     done = subprocess.run(
-        [str(AKN), "convert", "src", "-o", "out"], capture_output=True, cwd=tmp_path, check=False, text=True
+        [str(AKN), "convert", "src", "-o", "out"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1
     errors = [line for line in done.stderr.splitlines() if ": error[" in line]
@@ -467,7 +479,13 @@ def test_installed_akn_on_bad_input(tmp_path: Path) -> None:
 
 @needs_akn
 def test_installed_akn_usage_error(tmp_path: Path) -> None:
-    done = subprocess.run([str(AKN), "convert", str(SEED), str(SEED)], capture_output=True, check=False)
+    done = subprocess.run(
+        [str(AKN), "convert", str(SEED), str(SEED)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 2 and done.stdout == b""
 
 

@@ -33,7 +33,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(source, tree / name)
     dist = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(tree)], check=True
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(tree)],
+        stdin=subprocess.DEVNULL,
+        check=True,
+        timeout=600,
     )
     (found,) = dist.glob("un_akn-*.whl")
     return found
@@ -45,7 +48,12 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = tmp_path_factory.mktemp("venv")
     venv.EnvBuilder(with_pip=True).create(env)
     bin_dir = env / ("Scripts" if sys.platform == "win32" else "bin")
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        stdin=subprocess.DEVNULL,
+        check=True,
+        timeout=600,
+    )
     return bin_dir
 
 
@@ -73,11 +81,22 @@ def test_wheel_carries_the_licence_and_notice_but_not_the_official_schema(wheel:
 
 def test_installed_wheel_converts_the_seed(installed: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    subprocess.run([str(installed / "akn"), "convert", str(SEED), "-o", str(out)], check=True, cwd=tmp_path)
+    subprocess.run(
+        [str(installed / "akn"), "convert", str(SEED), "-o", str(out)],
+        stdin=subprocess.DEVNULL,
+        check=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     xml = (out / SEED_XML).read_bytes()
     assert xml == convert(SEED.read_text(encoding="utf-8")).encode("utf-8")
     assert [p for p in validate(xml) if p.severity is Severity.ERROR] == []
-    done = subprocess.run([str(installed / "akn"), "validate", str(out / SEED_XML)], check=False)
+    done = subprocess.run(
+        [str(installed / "akn"), "validate", str(out / SEED_XML)],
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 0
 
 
@@ -85,5 +104,11 @@ def test_installed_wheel_renders_text_back(installed: Path, tmp_path: Path) -> N
     # Needs converter.text and converter.akn_reader.
     xml = tmp_path / SEED_XML
     xml.write_text(convert(SEED.read_text(encoding="utf-8")), encoding="utf-8")
-    done = subprocess.run([str(installed / "akn"), "text", str(xml)], capture_output=True, check=False)
+    done = subprocess.run(
+        [str(installed / "akn"), "text", str(xml)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 0 and "إن الجمعية العامة،".encode() in done.stdout
