@@ -254,15 +254,21 @@ def _raise_stop(signal_number: int, frame: FrameType | None) -> None:
 
 _WORK: tuple[Path | None, Options] | None = None
 _BUSY = False
+_STARTED: Any = None
+"""Shared with the main process: the pid of the worker that started item k of a round."""
+_FINISHED: Any = None
+"""Shared with the main process: 1 when item k of a round was converted (its result may still be
+on its way: a chunk's results travel together)."""
 
 
-def _worker_start(out: Path | None, options: Options) -> None:
+def _worker_start(out: Path | None, options: Options, started: Any = None, finished: Any = None) -> None:
     # The main process decides about Ctrl-C. A worker stopped with SIGTERM while converting
     # unwinds, so that write_atomically removes its temporary file; an idle one just ends.
-    global _WORK
+    global _WORK, _STARTED, _FINISHED
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     _WORK = (out, options)
+    _STARTED, _FINISHED = started, finished
 
 
 def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
@@ -271,16 +277,26 @@ def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
     os._exit(128 + signal_number)
 
 
-def _worker_job(item: tuple[int, Job]) -> tuple[int, Record]:
+def _worker_job(item: tuple[int, int, Job]) -> tuple[int, int, Record]:
     global _BUSY
     assert _WORK is not None
+    k, index, job = item
     _BUSY = True
+    if _STARTED is not None:
+        _STARTED[k] = os.getpid()
     try:
-        return item[0], convert_job(item[1], *_WORK)
+        record = convert_job(job, *_WORK)
+        if _FINISHED is not None:
+            _FINISHED[k] = 1
+        return k, index, record
     except _Stop as stop:
         os._exit(128 + stop.signal_number)
     finally:
         _BUSY = False
+
+
+def _worker_chunk(chunk: list[tuple[int, int, Job]]) -> list[tuple[int, int, Record]]:
+    return [_worker_job(item) for item in chunk]
 
 
 def _context() -> Any:
@@ -343,21 +359,85 @@ def _results(
     pending: list[tuple[int, Job]], out: Path | None, options: Options, workers: int
 ) -> Generator[tuple[int, Record], None, None]:
     """(index, record) as inputs finish: in this process for one worker or one input, else on a
-    pool of worker processes."""
+    pool of worker processes.
+
+    A worker process that dies (killed, out of memory, a crash in a C library) takes its task
+    with it, and a pool would wait for that task for ever: the pool is watched, and when a worker
+    is gone the input it was converting is recorded as failed, the pool stopped and the inputs
+    not finished yet given to a new one."""
     if workers <= 1 or len(pending) <= 1:
         for index, job in pending:
             yield index, convert_job(job, out, options)
         return
+    remaining = pending
+    while remaining:
+        lost: list[tuple[int, Job]] = []
+        yield from _round(remaining, out, options, workers, lost)
+        remaining = lost
+
+
+def _round(
+    items: list[tuple[int, Job]],
+    out: Path | None,
+    options: Options,
+    workers: int,
+    lost: list[tuple[int, Job]],
+) -> Generator[tuple[int, Record], None, None]:
+    """One pool over items; when a worker dies, the records of its input and what was finished,
+    and the inputs left over in `lost`."""
+    context = _context()
+    started = context.Array("i", len(items), lock=False)
+    finished = context.Array("b", len(items), lock=False)
     # Small chunks keep the progress live and the workers evenly loaded.
-    chunksize = max(1, min(16, len(pending) // (workers * 8)))
-    pool = _context().Pool(workers, initializer=_worker_start, initargs=(out, options))
-    finished = False
+    chunksize = max(1, min(16, len(items) // (workers * 8)))
+    pool = context.Pool(workers, initializer=_worker_start, initargs=(out, options, started, finished))
+    # The pool's processes (it has no public list of them), to see which one died.
+    processes = {process.pid: process for process in pool._pool}
+    done: set[int] = set()
+    complete = False
     try:
-        yield from pool.imap_unordered(_worker_job, pending, chunksize)
-        finished = True
+        numbered = [(k, index, job) for k, (index, job) in enumerate(items)]
+        chunks = [numbered[at : at + chunksize] for at in range(0, len(numbered), chunksize)]
+        # Chunks of our own: the pool's own chunking gives an iterator without a timeout.
+        results = pool.imap_unordered(_worker_chunk, chunks)
+        while len(done) < len(items):
+            try:
+                chunk = results.next(timeout=WATCH_SECONDS)
+            except multiprocessing.TimeoutError:
+                processes.update((process.pid, process) for process in pool._pool)
+                dead = {pid: p.exitcode for pid, p in processes.items() if p.exitcode is not None}
+                if not dead:
+                    continue
+                for k, (index, job) in enumerate(items):
+                    if k in done:
+                        continue
+                    if started[k] in dead and not finished[k]:
+                        done.add(k)
+                        yield index, _died(job, dead[started[k]])
+                    else:
+                        lost.append((index, job))
+                return
+            for k, index, record in chunk:
+                done.add(k)
+                yield index, record
+        complete = True
     finally:
-        if finished:
+        if complete:
             pool.close()
-        else:  # stopped early (fail-fast, Ctrl-C, SIGTERM): the workers unwind and clean up
+        else:  # stopped early (a worker died, fail-fast, Ctrl-C, SIGTERM): the workers unwind
             pool.terminate()
         pool.join()
+
+
+WATCH_SECONDS = 0.5
+"""How long the main process waits for a result before it looks whether a worker died."""
+
+
+def _died(job: Job, exitcode: int | None) -> Record:
+    """The record of an input whose worker process died while converting it."""
+    name = name_of(job.source)
+    how = (
+        f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    )
+    message = f"the worker process converting this input died ({how}); the other inputs went on"
+    return Record(name, None, "failed", problems=[Problem(name, message)])

@@ -83,6 +83,52 @@ def test_run_batch_gives_records_in_input_order(tmp_path: Path) -> None:
     assert all(r.milliseconds > 0 for r in records)
 
 
+DYING_WORKER = """
+import os, signal, sys, json
+from pathlib import Path
+import converter.batch as batch
+from converter.batch import Job, Options, run_batch
+
+real = batch.convert_job
+
+def crashing(job, out, options):
+    if job.source is not None and job.source.name == "doc17.txt":
+        os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer or a crash in C code does
+    return real(job, out, options)
+
+batch.convert_job = crashing  # the workers inherit it by fork
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+jobs = [Job(p, Path(p.name).with_suffix(".xml")) for p in sorted(src.iterdir())]
+records = run_batch(jobs, out, Options(), workers=2)
+print(json.dumps([r.as_json() for r in records]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers inherit the patched function by fork")
+def test_a_worker_that_dies_fails_its_input_and_the_others_go_on(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(40):
+        shutil.copy(SEED, src / f"doc{i:02}.txt")
+    script = tmp_path / "dying.py"
+    script.write_text(DYING_WORKER, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(src), str(tmp_path / "out")],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a pool that waits for the dead worker's task never ends
+    )
+    assert done.returncode == 0, done.stderr
+    records = json.loads(done.stdout)
+    assert [Path(r["input"]).name for r in records] == [f"doc{i:02}.txt" for i in range(40)]
+    failed = [r for r in records if r["status"] == "failed"]
+    assert [Path(r["input"]).name for r in failed] == ["doc17.txt"]
+    assert "died (killed by signal 9)" in failed[0]["diagnostics"][0]["message"]
+    assert files_under(tmp_path / "out") == [f"doc{i:02}.xml" for i in range(40) if i != 17]
+
+
 # ---- summary and report -----------------------------------------------------------------------
 
 
