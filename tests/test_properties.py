@@ -4,7 +4,7 @@ of the conversion for every variant of a real document that converts."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, note
 from hypothesis import strategies as st
 
 from converter import ConversionError, convert, parse, to_text, validate
@@ -49,6 +49,7 @@ def test_round_trip_of_mutated_seed(seed_lines: list[str], data: st.DataObject) 
             k = data.draw(st.integers(0, len(lines[i])))
             lines[i] = lines[i][:k] + junk + lines[i][k:]
     text = "\n".join(lines)
+    note(f"input: {text!r}")
     try:
         xml = convert(text)
     except ConversionError:
@@ -81,3 +82,31 @@ def test_an_unnumbered_paragraph_without_final_punctuation_round_trips(seed_text
     again = to_text(xml)
     assert convert(again) == xml
     assert to_text(convert(again)) == again
+
+
+def test_an_agenda_line_that_ends_with_a_date_round_trips(seed_text: str) -> None:
+    """Found by the thorough property run: the date of issuance run onto the agenda item's line
+    was read as the agenda item's title, and as the date once the text form put it on its own
+    line. It is the date either way."""
+    lines = seed_text.split("\n")
+    (agenda,) = [i for i, line in enumerate(lines) if line.startswith("البند ١٢١")]
+    (date,) = [i for i, line in enumerate(lines) if line == "16 August 2013"]
+    lines.insert(agenda, lines.pop(date))  # right after the agenda item's line, no blank between
+    xml = convert("\n".join(lines))
+    assert '<docDate date="2013-08-16" refersTo="#dateOfIssuance">16 August 2013</docDate>' in xml
+    again = to_text(xml)
+    assert convert(again) == xml
+
+
+def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
+    """Found by the thorough property run: a resolution cut after its first operative words
+    ("表示注意到"); the text form escapes such a paragraph, which must still open the operative
+    part when read back."""
+    text = (
+        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
+        "2025年12月1日大会决议\n\n80/99. 标题\n\n大会，\n\n回顾其各项决议，\n\n表示注意到\n"
+    )
+    xml = convert(text)
+    assert "<b>表示注意到</b>" in xml.split("<mainBody>")[1]
+    again = to_text(xml)
+    assert convert(again) == xml

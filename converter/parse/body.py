@@ -288,8 +288,11 @@ class BodyParser:
         self.last = None
 
     def _opens_unnumbered(self, block: Block) -> bool:
+        # An escaped block too: the escape keeps a block from being a number, a point or a
+        # heading, or from being joined to the one before; which part a paragraph belongs to is
+        # read from its words alone (the text form escapes an unended unnumbered paragraph).
         pattern = self.lang.unnumbered
-        if pattern is None or block.escaped or not pattern.match(block.text):
+        if pattern is None or not pattern.match(block.text):
             return False
         text = self.lang.pattern("footnotes.call").sub("", block.text).rstrip()
         return not self.lang.pattern("operative.preambular_ending").search(text)

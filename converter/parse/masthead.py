@@ -169,10 +169,14 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
     text = _visible(block)
     whole = classify(lang, text, set(seen))
     agenda = lang.pattern("masthead.agenda").match(text)
-    if whole == "agenda" and agenda and agenda.end() < len(text.rstrip()) and text[agenda.end() :].strip():
-        cut = _word_cut(block.text, agenda.end())
-        return [(block.slice(0, cut), "agenda"), (block.slice(cut), "agenda_title")]
-    if whole in KNOWN:
+    after = text[agenda.end() :].strip() if agenda else ""
+    # The rest of an agenda item's line is its title, unless it is an item of its own ("… 16
+    # August 2013": the date of issuance, which the words loop below splits off).
+    if whole == "agenda" and agenda and after:
+        if classify(lang, after, {*seen, "agenda"}) not in KNOWN:
+            cut = _word_cut(block.text, agenda.end())
+            return [(block.slice(0, cut), "agenda"), (block.slice(cut), "agenda_title")]
+    elif whole in KNOWN:
         return [(block, whole)]
     words = list(WORD.finditer(block.text))
     for i in range(1, len(words)):
