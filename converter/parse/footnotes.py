@@ -246,13 +246,14 @@ def _find_call(
         candidates += _after_symbol(text, from_char, note.marker)
         if not lang.join:  # words are not spaced: a space after digits is a superscript's room
             for match in DIGITS_THEN_GAP.finditer(text, max(from_char, label)):
-                digits = match.group("digits")
-                if digits.endswith(note.marker):
-                    candidates.append((match.end() - len(note.marker), match.end(), False))
+                if match.group("digits").endswith(note.marker):
+                    candidates.append(_ending(match, note.marker))
         for match in before_year.finditer(text, from_char):  # "、1 2016年": call 1, then the year
             if year.match(text[match.end() : match.end() + 9].lstrip(" ")):
                 candidates.append((match.start(), match.end(), False))
         return sorted(candidates)
+
+    last_before = min(note.after, len(blocks) - 1)  # the last block before the note's body
 
     def first_plausible(indices: range) -> tuple[int, int, int, bool] | None:
         for index in indices:
@@ -263,7 +264,7 @@ def _find_call(
             if _spaced(blocks[index].text, begin):
                 # A number between spaces ("participeraient 15 boursiers") may be a quantity; the
                 # same digits glued to a word further on, before the note's body, are the call.
-                for later in range(index, min(note.after, len(blocks) - 1) + 1):
+                for later in range(index, last_before + 1):
                     text = blocks[later].text
                     glued = [
                         c
@@ -279,20 +280,14 @@ def _find_call(
     # ending a symbol there ("78/172": resolution 78/17 and call 2, or resolution 78/172) are taken
     # when no plausible call comes before the body — the last such, nearest the body — rather than
     # a number after the body; after it, the first plausible call, else the first such symbol.
-    last_before = min(note.after, len(blocks) - 1)
     found = first_plausible(range(position[0], last_before + 1))
     if found is not None:
         return found
     weak = [
-        (index, begin, end, explicit)
+        (index, *candidate)
         for index in range(position[0], len(blocks))
-        for begin, end, explicit in _after_symbol(
-            blocks[index].text,
-            position[1] if index == position[0] else 0,
-            note.marker,
-            weak=True,
-            months=lang.months,
-            words=words,
+        for candidate in _weak_calls(
+            blocks[index].text, position[1] if index == position[0] else 0, note.marker, lang.months, words
         )
     ]
     before_body = [w for w in weak if w[0] <= note.after]
@@ -335,22 +330,11 @@ WORD_NUMBER = regex.compile(r"(?<!\S)(?P<word>[^\s\d]+) (?P<digits>\d{2,5})(?![\
 SYMBOL_THEN_DIGITS = regex.compile(r"(?<![\d/])(?P<first>\d{1,4})/(?P<digits>\d{2,6})(?![\d/])")
 
 
-def _after_symbol(
-    text: str,
-    start: int,
-    marker: str,
-    *,
-    weak: bool = False,
-    months: dict[str, int] | None = None,
-    words: set[str] | None = None,
-) -> list[tuple[int, int, bool]]:
+def _after_symbol(text: str, start: int, marker: str, *, weak: bool = False) -> list[tuple[int, int, bool]]:
     """Calls glued to a number that cannot go on with them: "78/2832" (resolution 78/283: no
     session numbers its resolutions or decisions into the thousands), "2020/214" (the period
     2020/21). "79/512" stays decision 79/512 — unless `weak`: then any symbol whose number goes on
-    with the marker's digits ("5/727": resolution 5/7 and call 27), or the number of an
-    abbreviation, a name or a word of `words` ("COP.152", "Agenda 2124", "القرن 2124"; not a year
-    after a month in `months`) or
-    the last of an enumeration going up by one ("5, 6 and 75")."""
+    with the marker's digits ("5/727": resolution 5/7 and call 27)."""
     out = []
     for match in SYMBOL_THEN_DIGITS.finditer(text, start):
         digits = match.group("digits")
@@ -362,25 +346,39 @@ def _after_symbol(
         symbol = first <= 100 and int(digits) >= 1000
         period = len(match.group("first")) == 4 and len(second) == 2 and (first + 1) % 100 == int(second)
         if symbol or period or (weak and first <= 100):
-            out.append((match.end("digits") - len(marker), match.end("digits"), False))
-    if weak:
-        for match in ENUMERATION.finditer(text, start):
-            digits, a, b = match.group("digits"), int(match.group("a")), int(match.group("b"))
-            head = digits[: -len(marker)]
-            if digits.endswith(marker) and head and b == a + 1 and int(head) == b + 1:
-                out.append((match.end("digits") - len(marker), match.end("digits"), False))
-        named = [m for m in NAMED_NUMBER.finditer(text, start)]
-        named += [m for m in WORD_NUMBER.finditer(text, start) if _word_key(m.group("word")) in (words or ())]
-        for match in named:
-            digits, name = match.group("digits"), match.groupdict().get("name")
-            if name and months is not None and name.casefold() in months:
-                continue
-            if YEAR.fullmatch(digits):
-                continue  # "de 2025", "March 2022": a year, whole
-            if digits.endswith(marker) and len(digits) > len(marker) and digits[0] != "0":
-                out.append((match.end("digits") - len(marker), match.end("digits"), False))
-        out.sort()
+            out.append(_ending(match, marker))
     return out
+
+
+def _weak_calls(
+    text: str, start: int, marker: str, months: dict[str, int], words: set[str]
+) -> list[tuple[int, int, bool]]:
+    """The weakest readings of digits as a call, in order: glued to a symbol whose number goes on
+    with them (`_after_symbol`, weak), to the number of an abbreviation, a name or a word of
+    `words` ("COP.152", "Agenda 2124", "القرن 2124"; never a year, nor after a month in `months`),
+    or to the last number of an enumeration going up by one ("5, 6 and 75")."""
+    out = _after_symbol(text, start, marker, weak=True)
+    for match in ENUMERATION.finditer(text, start):
+        digits, a, b = match.group("digits"), int(match.group("a")), int(match.group("b"))
+        head = digits[: -len(marker)]
+        if digits.endswith(marker) and head and b == a + 1 and int(head) == b + 1:
+            out.append(_ending(match, marker))
+    named = list(NAMED_NUMBER.finditer(text, start))
+    named += [m for m in WORD_NUMBER.finditer(text, start) if _word_key(m.group("word")) in words]
+    for match in named:
+        digits, name = match.group("digits"), match.groupdict().get("name")
+        if name and name.casefold() in months:
+            continue
+        if YEAR.fullmatch(digits):
+            continue  # "de 2025", "March 2022": a year, whole
+        if digits.endswith(marker) and len(digits) > len(marker) and digits[0] != "0":
+            out.append(_ending(match, marker))
+    return sorted(out)
+
+
+def _ending(match: regex.Match[str], marker: str) -> tuple[int, int, bool]:
+    """The marker's digits ending a match's "digits" group, as a call."""
+    return match.end("digits") - len(marker), match.end("digits"), False
 
 
 def _wide_gap(block: Block, end: int) -> bool:
