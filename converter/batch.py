@@ -261,7 +261,7 @@ _FINISHED: Any = None
 on its way: a chunk's results travel together)."""
 
 
-def _worker_start(out: Path | None, options: Options, started: Any = None, finished: Any = None) -> None:
+def _worker_start(out: Path | None, options: Options, started: Any, finished: Any) -> None:
     # The main process decides about Ctrl-C. A worker stopped with SIGTERM while converting
     # unwinds, so that write_atomically removes its temporary file; an idle one just ends.
     global _WORK, _STARTED, _FINISHED
@@ -277,25 +277,23 @@ def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
     os._exit(128 + signal_number)
 
 
-def _worker_job(item: tuple[int, int, Job]) -> tuple[int, int, Record]:
+def _worker_job(item: tuple[int, Job]) -> tuple[int, Record]:
     global _BUSY
     assert _WORK is not None
-    k, index, job = item
+    k, job = item
     _BUSY = True
-    if _STARTED is not None:
-        _STARTED[k] = os.getpid()
+    _STARTED[k] = os.getpid()
     try:
         record = convert_job(job, *_WORK)
-        if _FINISHED is not None:
-            _FINISHED[k] = 1
-        return k, index, record
+        _FINISHED[k] = 1
+        return k, record
     except _Stop as stop:
         os._exit(128 + stop.signal_number)
     finally:
         _BUSY = False
 
 
-def _worker_chunk(chunk: list[tuple[int, int, Job]]) -> list[tuple[int, int, Record]]:
+def _worker_chunk(chunk: list[tuple[int, Job]]) -> list[tuple[int, Record]]:
     return [_worker_job(item) for item in chunk]
 
 
@@ -396,7 +394,7 @@ def _round(
     done: set[int] = set()
     complete = False
     try:
-        numbered = [(k, index, job) for k, (index, job) in enumerate(items)]
+        numbered = [(k, job) for k, (_, job) in enumerate(items)]
         chunks = [numbered[at : at + chunksize] for at in range(0, len(numbered), chunksize)]
         # Chunks of our own: the pool's own chunking gives an iterator without a timeout.
         results = pool.imap_unordered(_worker_chunk, chunks)
@@ -412,14 +410,13 @@ def _round(
                     if k in done:
                         continue
                     if started[k] in dead and not finished[k]:
-                        done.add(k)
                         yield index, _died(job, dead[started[k]])
                     else:
                         lost.append((index, job))
                 return
-            for k, index, record in chunk:
+            for k, record in chunk:
                 done.add(k)
-                yield index, record
+                yield items[k][0], record
         complete = True
     finally:
         if complete:
