@@ -3,7 +3,9 @@ breaks, footnotes in the forms met in the wild. Each case is a small made-up res
 
 from __future__ import annotations
 
-from converter import NoteCall, OperativeParagraph, parse
+from collections.abc import Sequence
+
+from converter import Inline, NoteCall, OperativeParagraph, parse
 from converter.model import Resolution
 from converter.parse.inline import plain
 
@@ -36,6 +38,11 @@ def resolution(text: str, lang: str = "en") -> Resolution:
     parsed = parse(text, lang=lang)
     assert parsed.resolution is not None, [d.format() for d in parsed.diagnostics]
     return parsed.resolution
+
+
+def markers_of(nodes: Sequence[Inline]) -> list[str]:
+    """The markers of the footnote calls among inline nodes, in order."""
+    return [n.marker for n in nodes if isinstance(n, NoteCall)]
 
 
 def paragraphs(r: Resolution) -> list[OperativeParagraph]:
@@ -102,7 +109,7 @@ def test_furniture_and_page_split_paragraph_with_notes_between() -> None:
     r = resolution(MASTHEAD + body)
     assert len(r.body.preamble) == 1
     assert plain(r.body.preamble[0].content) == " its resolution 70/1, and the other resolutions,"
-    assert [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(r.body.preamble[0].content) == ["1"]
     assert r.footer.job_number == "25-19432 (E)" and r.footer.recycle == "Please recycle"
     assert [plain(f.content) for f in r.footnotes] == ["Resolution 70/1, annex."]
 
@@ -121,7 +128,7 @@ def test_bare_markers_glued_spaced_and_after_a_year() -> None:
     )
     body = body.replace("Child4", "Child1").replace(", 5 the", ", 2 the").replace("20156", "20153")
     r = resolution(MASTHEAD + body)
-    calls = [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)]
+    calls = markers_of(r.body.preamble[0].content)
     assert calls == ["1", "2", "3"]
     text = plain(r.body.preamble[0].content)
     assert "paragraphs 1 to 10" in text and "53/199 of 15 December 1998" in text and "of 2015 and" in text
@@ -221,7 +228,7 @@ def test_bare_markers_glued_to_a_symbol_or_a_period() -> None:
         "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
     )
     r = resolution(MASTHEAD + body)
-    calls = [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)]
+    calls = markers_of(r.body.preamble[0].content)
     assert calls == ["1", "2"]
     text = plain(r.body.preamble[0].content)
     assert "resolution 78/283 and" in text and "2020/21 on decision 79/512 of" in text
@@ -232,14 +239,14 @@ def test_a_call_glued_to_a_symbol_is_the_last_resort() -> None:
     notes = "1 A/79/100.\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
     # note 1 has a body and no plausible call: "78/171" is resolution 78/17 and call 1
     r = resolution(MASTHEAD + head.replace("78/172", "78/171") + notes)
-    (call,) = [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)]
+    (call,) = markers_of(r.body.preamble[0].content)
     assert call == "1" and "resolution 78/17 of" in plain(r.body.preamble[0].content)
     # a plausible call later wins: the symbol is left whole
     later = head.replace("78/172", "78/171").replace("2023,", "2023, and the Charter,1")
     r = resolution(MASTHEAD + later + notes)
     text = plain(r.body.preamble[0].content)
     assert "resolution 78/171 of" in text
-    assert [n.marker for n in r.body.preamble[0].content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(r.body.preamble[0].content) == ["1"]
 
 
 def test_a_chinese_call_before_a_year() -> None:
@@ -249,7 +256,7 @@ def test_a_chinese_call_before_a_year() -> None:
     )
     r = resolution(text, "zh")
     content = r.body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "第18/6号、2016年9月29日" in plain(content).replace(" ", "")
 
 
@@ -260,7 +267,7 @@ def test_a_number_in_a_list_is_not_a_call() -> None:
     )
     r = resolution(MASTHEAD + body)
     content = r.body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     text = plain(content)
     assert "agenda items 3, 1 and 2," in text and "1 for" not in text
 
@@ -287,7 +294,7 @@ def test_of_two_symbols_that_may_hold_a_call_the_one_before_the_body_is_taken() 
     r = resolution(MASTHEAD + body)
     assert "54/21, of 9 November" in plain(r.body.preamble[0].content)
     first = paragraphs(r)[0]
-    assert [n.marker for n in first.content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(first.content) == ["1"]
     assert "resolution 77/7" in plain(first.content) and "77/71" not in plain(first.content)
 
 
@@ -298,7 +305,7 @@ def test_a_stretched_arabic_word_still_takes_its_number() -> None:
     )
     r = resolution(text, "ar")
     content = r.body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "الفقـرة 1 مـن" in plain(content)
 
 
@@ -310,7 +317,7 @@ def test_a_call_after_a_full_stop_before_a_run_on_paragraph_number() -> None:
     )
     r = resolution(MASTHEAD + body)
     second = paragraphs(r)[1]
-    assert [n.marker for n in second.content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(second.content) == ["1"]
     assert [p.num for p in paragraphs(r)] == ["1.", "2.", "3."]
 
 
@@ -324,7 +331,7 @@ def test_a_run_on_paragraph_number_is_not_a_call() -> None:
     (annex,) = r.annexes
     texts = [plain(b) for b in annex.blocks]
     assert any("rules. 2. We commit to the Principles." in t for t in texts), texts
-    calls = [n.marker for b in annex.blocks for n in b if isinstance(n, NoteCall)]
+    calls = [marker for b in annex.blocks for marker in markers_of(b)]
     assert calls == ["2"]
 
 
@@ -389,7 +396,7 @@ def test_a_chinese_number_written_right_after_its_word_is_not_a_call() -> None:
     )
     r = resolution(text, "zh")
     content = r.body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "专题小组1的报告" in plain(content)
 
 
@@ -402,7 +409,7 @@ def test_an_arabic_decimal_comma_between_western_digits_is_not_a_call() -> None:
     )
     r = resolution(text, "ar")
     content = r.body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2", "3"]
+    assert markers_of(content) == ["1", "2", "3"]
     assert "1,3 تريليون" in plain(content)
 
 
@@ -417,7 +424,7 @@ def test_a_two_digit_call_glued_to_a_symbol() -> None:
     )
     r = resolution(MASTHEAD + body)
     last = r.body.preamble[-1].content
-    assert [n.marker for n in last if isinstance(n, NoteCall)] == ["10"]
+    assert markers_of(last) == ["10"]
     assert "resolutions 5/7 and 5/8 of" in plain(last)
 
 
@@ -430,9 +437,9 @@ def test_a_call_glued_to_a_word_before_the_body_beats_a_spaced_number_before_it(
     )
     r = resolution(MASTHEAD + body)
     first, second = (p.content for p in r.body.preamble)
-    assert [n for n in first if isinstance(n, NoteCall)] == []
+    assert markers_of(first) == []
     assert "which 1 fellow" in plain(first)
-    assert [n.marker for n in second if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(second) == ["1"]
 
 
 def test_a_spaced_number_is_still_the_call_when_no_glued_one_comes_before_the_body() -> None:
@@ -444,7 +451,7 @@ def test_a_spaced_number_is_still_the_call_when_no_glued_one_comes_before_the_bo
     )
     r = resolution(MASTHEAD + body)
     first = r.body.preamble[0].content
-    assert [n.marker for n in first if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(first) == ["1"]
 
 
 def test_a_number_after_a_superscript_abbreviation_is_not_a_call() -> None:
@@ -456,7 +463,7 @@ def test_a_number_after_a_superscript_abbreviation_is_not_a_call() -> None:
         "1. Décide d’agir ;\n\n52e séance plénière\n\n1er décembre 2025\n"
     )
     content = resolution(text, "fr").body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "durable n 1, et" in plain(content)
     assert plain(content).endswith("des régions,")
 
@@ -470,9 +477,9 @@ def test_a_call_glued_to_a_symbol_before_its_body_beats_a_number_after_the_body(
     )
     r = resolution(MASTHEAD + body)
     first, second = (p.content for p in r.body.preamble)
-    assert [n.marker for n in first if isinstance(n, NoteCall)] == ["1", "2"]
+    assert markers_of(first) == ["1", "2"]
     assert "resolutions 5/1 and 5/6 of" in plain(first)
-    assert [n for n in second if isinstance(n, NoteCall)] == []
+    assert markers_of(second) == []
 
 
 def test_a_day_before_a_month_name_is_not_a_call() -> None:
@@ -485,7 +492,7 @@ def test_a_day_before_a_month_name_is_not_a_call() -> None:
     r = resolution(MASTHEAD + body)
     first, second = (p.content for p in r.body.preamble)
     assert "proclaimed 1 March the day" in plain(first)
-    assert [n.marker for n in second if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(second) == ["1"]
 
 
 def test_calls_glued_to_the_number_of_an_abbreviation_or_a_name_as_a_last_resort() -> None:
@@ -495,7 +502,7 @@ def test_calls_glued_to_the_number_of_an_abbreviation_or_a_name_as_a_last_resort
         "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
     )
     content = resolution(MASTHEAD + body).body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2"]
+    assert markers_of(content) == ["1", "2"]
     assert "decision 3/COP.15 of the Conference of the Parties and Agenda 21," in plain(content)
 
 
@@ -506,7 +513,7 @@ def test_a_name_and_its_number_stay_whole_when_the_call_is_found_elsewhere() -> 
         "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
     )
     content = resolution(MASTHEAD + body).body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert plain(content).endswith("Implementation of Agenda 21,")
 
 
@@ -517,7 +524,7 @@ def test_a_call_glued_to_the_last_number_of_an_enumeration() -> None:
         "1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
     )
     content = resolution(MASTHEAD + body).body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "items 5, 6 and 7 for 2025," in plain(content)
 
 
@@ -531,7 +538,7 @@ def test_the_number_of_an_arabic_point_is_not_a_call() -> None:
     (point,) = first.points
     inner = point.points
     assert [p.num for p in inner] == ["’1‘", "’2‘"]
-    assert [n.marker for n in inner[0].content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(inner[0].content) == ["1"]
 
 
 def test_a_chinese_number_followed_by_a_space_ends_with_a_call() -> None:
@@ -542,7 +549,7 @@ def test_a_chinese_number_followed_by_a_space_ends_with_a_call() -> None:
         + "1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
     )
     content = resolution(text, "zh").body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1", "2"]
+    assert markers_of(content) == ["1", "2"]
     assert "可持续发展目标 和第五次审议大会决定1 所设" in plain(content)
     assert "目标14和目标15的" in plain(content)
 
@@ -554,7 +561,7 @@ def test_a_number_before_a_quantity_word_is_not_a_call() -> None:
         "_____\n\n1 A/80/1.\n\n1. Decides to act;\n\n52nd plenary meeting 1 December 2025\n"
     )
     content = resolution(MASTHEAD + body).body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "reached 1 trillion dollars while aid fell 1 per cent in the regions," in plain(content)
 
 
@@ -565,7 +572,7 @@ def test_a_call_glued_to_the_number_a_word_takes_as_a_last_resort() -> None:
         "1 - تقرر أن تفعل؛\n\nالجلسة العامة 52\n\n1 كانون الأول/ديسمبر 2025\n"
     )
     content = resolution(text, "ar").body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "جدول أعمال القرن 21، وإلى خطة عام 2030" in plain(content)
 
 
@@ -575,5 +582,5 @@ def test_a_chinese_hour_is_not_a_call() -> None:
         "_____\n\n1 见A/80/1。\n\n1. 决定采取行动；\n\n第52次全体会议\n\n2025年12月1日\n"
     )
     content = resolution(text, "zh").body.preamble[0].content
-    assert [n.marker for n in content if isinstance(n, NoteCall)] == ["1"]
+    assert markers_of(content) == ["1"]
     assert "上午11时至下午1时30分举行的小组讨论" in plain(content)
