@@ -219,7 +219,7 @@ def detect(text: str) -> str | None:
         for k, line in enumerate(lines):
             if script + 1000 * (words + len(lines) - k) < best:
                 break
-            words += _language_words(lang, line)
+            words += lang.reads_as.match(line) is not None
         else:
             scores.append((script + 1000 * words, code))
             best = max(best, scores[-1][0])
@@ -245,8 +245,3 @@ def _script_count(script: regex.Pattern[str], sample: str) -> int:
 @cache
 def _runs(pattern: str, flags: int) -> regex.Pattern[str]:
     return regex.compile(f"(?:{pattern})+", flags)
-
-
-def _language_words(lang: Language, line: str) -> bool:
-    """A line that reads as this language (`Language.reads_as`)."""
-    return lang.reads_as.match(line) is not None
