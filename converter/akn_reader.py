@@ -45,9 +45,10 @@ A = f"{{{NS}}}"
 SPACES = regex.compile(r"\s+")
 HIERARCHY = {A + t for t in ("section", "part", "chapter", "division", "title", "subpart", "hcontainer")}
 LISTS = {A + "list", A + "blockList", A + "sublist"}
-NOTE, NOTE_REF, SUP, SPAN = A + "authorialNote", A + "noteRef", A + "sup", A + "span"
+NOTE, NOTE_REF, SUP, SPAN, P = A + "authorialNote", A + "noteRef", A + "sup", A + "span", A + "p"
 EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
 BREAKS = (A + "eol", A + "br")
+CALLS = (NoteCall, Superscript)
 
 
 class ReadError(ValueError):
@@ -96,6 +97,15 @@ def squash(text: str) -> str:
 
 def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Leading and trailing whitespace of a paragraph's inline nodes removed."""
+    if nodes:  # nothing to strip, the common case, found cheaply
+        first, last = nodes[0], nodes[-1]
+        clean_start = type(first) in CALLS or (type(first) is Text and first.text[:1].strip() != "")
+        if clean_start and (type(last) is not Text or last.text[-1:].strip() != ""):
+            return tuple(nodes)
+    return _trim_ends(nodes)
+
+
+def _trim_ends(nodes: list[Inline]) -> tuple[Inline, ...]:
     out = list(nodes)
     while out and isinstance(out[0], Text) and not out[0].text.strip():
         out.pop(0)
@@ -242,7 +252,53 @@ class _Reader:
             return ()
         if len(element) == 0:  # text only: what _children and _merge would make of it
             return _trim([Text(squash(element.text))]) if element.text else ()
+        if not skip:
+            # A wrapper with one child and no text of its own (container > p, content > p).
+            while len(element) == 1 and not element.text and not element[0].tail and element[0].tag == P:
+                element = element[0]
+            plain_nodes = self._plain_inlines(element)
+            if plain_nodes is not None:
+                return _trim(plain_nodes)
         return _trim(_merge(self._children(element, skip)))
+
+    def _plain_inlines(self, element: etree._Element) -> list[Inline] | None:
+        """What _merge(_children(element)) gives, when the element holds nothing _merge changes:
+        texts, emphasis without spaces at its ends and not beside emphasis (neither directly nor
+        across a space), footnotes and their calls; None for anything else (the general path
+        reads it). Most paragraphs, ours and the UN's, are like this."""
+        out: list[Inline] = []
+        text = element.text
+        if text:
+            out.append(Text(squash(text)))
+        for child in element:
+            tag = child.tag
+            kind = EMPHASIS.get(tag) if isinstance(tag, str) else None
+            if kind is not None:
+                inner = self._plain_inlines(child)
+                if not inner or (out and type(out[-1]) is Emphasis):
+                    return None
+                inside = plain(inner)
+                if not inside or inside[0].isspace() or inside[-1].isspace():
+                    return None
+                before = out[-1] if out else None
+                if (
+                    isinstance(before, Text)
+                    and before.text.isspace()
+                    and len(out) > 1
+                    and type(out[-2]) is Emphasis
+                ):
+                    return None
+                out.append(Emphasis(kind, tuple(inner)))
+            elif tag == NOTE:
+                out.append(self._note(child))
+            elif tag == NOTE_REF:
+                out.append(NoteCall(child.get("marker", "")))
+            else:
+                return None
+            tail = child.tail
+            if tail:
+                out.append(Text(squash(tail)))
+        return out
 
     def _children(self, element: etree._Element, skip: frozenset[str]) -> list[Inline]:
         # (lxml makes a new string at each read of .tag, .text and .tail: each is read once.)

@@ -145,9 +145,8 @@ class _Renderer:
 
 def looks_structural(lang: Language, text: str) -> bool:
     """Whether a plain block would be read as a number, point, heading, note body or furniture."""
-    for check in _structural_checks(lang.code):
-        if check.match(text):
-            return True
+    if _any_structural(lang.code).match(text):
+        return True
     if text.startswith((HEADING_MARK.strip(), "|")):
         return True
     if lang.formula.match(text):
@@ -177,6 +176,14 @@ def _structural_checks(code: str) -> tuple[regex.Pattern[str], ...]:
         RULE,
         PAGE_COUNTER,
     )
+
+
+@cache
+def _any_structural(code: str) -> regex.Pattern[str]:
+    """One pattern that matches where one of `_structural_checks` does: each is anchored at the
+    start, so their alternation matches a text when one of them does (one call instead of
+    twelve; the furniture patterns read the same under the language patterns' flags)."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in _structural_checks(code)), regex.V1 | regex.U)
 
 
 def escape(text: str) -> str:

@@ -5,16 +5,27 @@ from __future__ import annotations
 import sys
 
 import regex
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
-from converter.akn_reader import SPACES, _strip_ends, _stripped, squash
+from converter.akn_reader import (
+    NS,
+    SPACES,
+    _merge,
+    _Reader,
+    _strip_ends,
+    _stripped,
+    _trim,
+    _trim_ends,
+    squash,
+)
 from converter.languages import CODES, _script_count, load
-from converter.model import Emphasis, Inline, NoteCall, Text
+from converter.model import Emphasis, Inline, NoteCall, Superscript, Text
 from converter.parse.blocks import SPACE_RUN, _space_run
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.furniture import _key
-from converter.text import INLINE_SPECIAL, escape
+from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
 
 # Characters that matter to the shortcuts: spaces of several kinds, punctuation, markup, letters
 # of several scripts, controls.
@@ -33,6 +44,13 @@ INLINES: st.SearchStrategy[Inline] = st.recursive(
 @given(st.lists(INLINES, max_size=5).map(tuple))
 def test_stripped_says_whether_strip_ends_changes_anything(children: tuple[Inline, ...]) -> None:
     assert _stripped(children) == (_strip_ends(children) == children)
+
+
+@example([Text(""), Text("a")])
+@example([Text("a"), Emphasis("b", (Text(" b"),)), Text("")])
+@given(st.lists(st.one_of(INLINES, st.just(Superscript("er")))))
+def test_trim_shortcut(nodes: list[Inline]) -> None:
+    assert _trim(nodes) == _trim_ends(nodes)
 
 
 @given(TEXTS)
@@ -64,6 +82,19 @@ def test_header_key_shortcut(text: str, longest: int) -> None:
         assert len(full) > longest
 
 
+# Texts that look like the starts of structural blocks (numbers, points, headings, note bodies,
+# furniture, meeting lines) or nearly do.
+STRUCTURE_TEXTS = st.text(
+    st.sampled_from(list('0123456789٣一.()/-_*= aivIXA“"Ann explenary meeting第次会议')), max_size=25
+)
+
+
+@given(st.one_of(STRUCTURE_TEXTS, st.text(max_size=40)), st.sampled_from(CODES))
+def test_one_pattern_for_the_structural_checks(text: str, code: str) -> None:
+    any_of_them = any(check.match(text) for check in _structural_checks(code))
+    assert bool(_any_structural(code).match(text)) == any_of_them
+
+
 @given(st.text(max_size=200), st.sampled_from(CODES))
 def test_script_count(text: str, code: str) -> None:
     script = load(code).script
@@ -72,3 +103,57 @@ def test_script_count(text: str, code: str) -> None:
 
 def test_casefold_never_shortens_a_character() -> None:
     assert all(len(chr(c).casefold()) >= 1 for c in range(sys.maxunicode + 1))
+
+
+def _between(texts: list[str], parts: list[str]) -> str:
+    """texts[0], parts[0], texts[1], parts[1], … and the text after the last part."""
+    return texts[0] + "".join(part + text for part, text in zip(parts, texts[1:], strict=False))
+
+
+# Inline AKN: texts, b, i, span, sup, noteRef, authorialNote and the p wrappers, with any spacing;
+# and the same with b, i and the calls only, which is what the shortcut reads itself.
+XML_TEXTS = st.one_of(
+    st.sampled_from(["", " ", "a", "a b"]), st.text(st.sampled_from(list(" \t\n\xa0.ab٣大")), max_size=6)
+)
+CALLS = [st.just('<noteRef marker="1"/>'), st.just('<authorialNote marker="3"><p>note</p></authorialNote>')]
+EMPHASIS_TAGS = [("b", "</b>"), ("i", "</i>")]
+
+
+def _inline_xml(leaves: list[st.SearchStrategy[str]], tags: list[tuple[str, str]]) -> st.SearchStrategy[str]:
+    return st.recursive(
+        st.one_of(*leaves),
+        lambda inner: st.builds(
+            lambda tag, parts, texts: f"<{tag[0]}>{_between(texts, parts)}{tag[1]}",
+            st.sampled_from(tags),
+            st.lists(inner, max_size=3),
+            st.lists(XML_TEXTS, min_size=4, max_size=4),
+        ),
+        max_leaves=6,
+    )
+
+
+ELEMENTS = st.one_of(
+    _inline_xml(CALLS, EMPHASIS_TAGS),
+    _inline_xml(
+        [*CALLS, st.just("<sup>2</sup>"), st.just("<eol/>")],
+        [*EMPHASIS_TAGS, ("p", "</p>"), ('span class="italic"', "</span>")],
+    ),
+)
+
+
+def _element(markup: str) -> etree._Element:
+    return etree.fromstring(f'<p xmlns="{NS}">{markup}</p>')
+
+
+@settings(max_examples=500)
+@example(["<b>x</b>", "<b>y</b>"], ["", " ", "", "", ""])  # emphasis of one style on both sides of a space
+@given(st.lists(ELEMENTS, max_size=4), st.lists(XML_TEXTS, min_size=5, max_size=5))
+def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: list[str]) -> None:
+    """The reader's shortcut for inline content _merge leaves as it is gives what _merge gives."""
+    markup = _between(texts, parts)
+    for wrapped in (markup, f"<p>{markup}</p>"):
+        element = _element(wrapped)
+        reader = _Reader.__new__(_Reader)
+        reader.notes, reader.markers = {}, {"1", "3"}
+        general = _trim(_merge(reader._children(element, frozenset())))
+        assert reader.inlines(element) == general

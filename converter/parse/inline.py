@@ -109,10 +109,14 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
 
 def plain(nodes: tuple[Inline, ...] | list[Inline]) -> str:
     """The text of inline nodes, calls and superscripts left out."""
+    # (Hot in the AKN reader: the model's classes are final, so `type(…) is` stands for
+    # isinstance; one text needs no join.)
+    if len(nodes) == 1 and type(nodes[0]) is Text:
+        return nodes[0].text
     parts = []
     for node in nodes:
-        if isinstance(node, Text):
+        if type(node) is Text:
             parts.append(node.text)
-        elif isinstance(node, Emphasis):
+        elif type(node) is Emphasis:
             parts.append(plain(node.children))
     return "".join(parts)

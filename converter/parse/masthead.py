@@ -55,23 +55,29 @@ def read_number(lang: Language, block: Block) -> NumberLine | None:
     )
 
 
+# The kinds read by one pattern of the language data, after the date and around the session.
+PATTERN_KINDS = tuple(
+    (kind, f"masthead.{kind}") for kind in ("publisher", "body", "symbol", "agenda", "title", "proponent")
+)
+
+
 def classify(lang: Language, text: str, seen: set[str]) -> str:
-    """The kind of a masthead line."""
+    """The kind of a masthead line: the first of the kinds, in this order, not seen yet that
+    the line reads as."""
     p = lang.pattern
-    english = load(lang.data["masthead"]["date_language"])
-    checks = (
-        ("distribution", lambda: p("masthead.distribution").match(text)),
-        ("date", lambda: iso_date(english, text) or iso_date(lang, text)),
-        ("publisher", lambda: p("masthead.publisher").match(text)),
-        ("body", lambda: p("masthead.body").match(text)),
-        ("symbol", lambda: p("masthead.symbol").match(text)),
-        ("session", lambda: session_of(lang, text)),
-        ("agenda", lambda: p("masthead.agenda").match(text)),
-        ("title", lambda: p("masthead.title").match(text)),
-        ("proponent", lambda: p("masthead.proponent").match(text)),
-    )
-    for kind, check in checks:
-        if kind not in seen and check():
+    if "distribution" not in seen and p("masthead.distribution").match(text):
+        return "distribution"
+    if "date" not in seen:
+        english = load(lang.data["masthead"]["date_language"])
+        if iso_date(english, text) or iso_date(lang, text):
+            return "date"
+    for kind, key in PATTERN_KINDS[:3]:
+        if kind not in seen and p(key).match(text):
+            return kind
+    if "session" not in seen and session_of(lang, text):
+        return "session"
+    for kind, key in PATTERN_KINDS[3:]:
+        if kind not in seen and p(key).match(text):
             return kind
     if "agenda" in seen and "title" not in seen:
         return "agenda_title"

@@ -87,7 +87,9 @@ def opening_of(lang: Language, kind: Kind, nodes: tuple[Inline, ...]) -> tuple[s
     nodes = _absorb_prefix(nodes)
     emphasised = leading_emphasis(nodes)
     if emphasised:
-        return emphasised, split_opening(nodes, emphasised), True
+        # (split_opening's first case, the emphasis's text known already)
+        trailing = plain(nodes[:1])[len(emphasised) :]
+        return emphasised, ((Text(trailing), *nodes[1:]) if trailing else nodes[1:]), True
     text = plain(nodes)
     opening, known = derive(lang, kind, text)
     if not text.startswith(opening) or not _plain_prefix(nodes, len(opening)):
