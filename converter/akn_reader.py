@@ -49,6 +49,8 @@ NOTE, NOTE_REF, SUP, SPAN, P = A + "authorialNote", A + "noteRef", A + "sup", A 
 EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
 BREAKS = (A + "eol", A + "br")
 CALLS = (NoteCall, Superscript)
+NUM, CONTENT = A + "num", A + "content"
+HEADINGS = (A + "heading", A + "subheading", A + "crossHeading")
 
 
 class ReadError(ValueError):
@@ -99,7 +101,9 @@ def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Leading and trailing whitespace of a paragraph's inline nodes removed."""
     if nodes:  # nothing to strip, the common case, found cheaply
         first, last = nodes[0], nodes[-1]
-        clean_start = type(first) in CALLS or (type(first) is Text and first.text[:1].strip() != "")
+        while type(first) is Emphasis and first.children:  # (an opening phrase: <b><i>…)
+            first = first.children[0]
+        clean_start = type(first) is not Text or first.text[:1].strip() != ""
         if clean_start and (type(last) is not Text or last.text[-1:].strip() != ""):
             return tuple(nodes)
     return _trim_ends(nodes)
@@ -254,8 +258,11 @@ class _Reader:
             return _trim([Text(squash(element.text))]) if element.text else ()
         if not skip:
             # A wrapper with one child and no text of its own (container > p, content > p).
-            while len(element) == 1 and not element.text and not element[0].tail and element[0].tag == P:
-                element = element[0]
+            while len(element) == 1 and not element.text:
+                only = element[0]
+                if only.tag != P or only.tail:
+                    break
+                element = only
             plain_nodes = self._plain_inlines(element)
             if plain_nodes is not None:
                 return _trim(plain_nodes)
@@ -274,10 +281,14 @@ class _Reader:
             tag = child.tag
             kind = EMPHASIS.get(tag) if isinstance(tag, str) else None
             if kind is not None:
-                inner = self._plain_inlines(child)
+                if len(child) == 0:  # (text only, as most are: what the recursion would give)
+                    inside = squash(child.text) if child.text else ""
+                    inner: list[Inline] | None = [Text(inside)] if inside else []
+                else:
+                    inner = self._plain_inlines(child)
+                    inside = plain(inner) if inner else ""
                 if not inner or (out and type(out[-1]) is Emphasis):
                     return None
-                inside = plain(inner)
                 if not inside or inside[0].isspace() or inside[-1].isspace():
                     return None
                 before = out[-1] if out else None
@@ -355,7 +366,9 @@ class _Reader:
         key = ascii_digits(marker)
         if key not in self.notes:
             # Its own paragraphs: not those of a note called inside it (read as that note's own).
-            own = [p for p in el.iter(A + "p") if next(p.iterancestors(NOTE), None) is el]
+            own = list(el.iter(P))
+            if next(el.iterdescendants(NOTE), None) is not None:
+                own = [p for p in own if next(p.iterancestors(NOTE), None) is el]
             paragraphs = [self.inlines(p) for p in own] or [self.inlines(el)]
             content: list[Inline] = []
             for p in paragraphs:
@@ -539,13 +552,20 @@ class _Reader:
         return tuple(_merge(out))
 
     def paragraph(self, el: etree._Element) -> OperativeParagraph:
-        num_el = el.find(A + "num")
+        num_el = lst = content = None
+        for child in el:  # (the first num, list and content: one pass instead of three searches)
+            tag = child.tag
+            if tag == NUM:
+                num_el = num_el if num_el is not None else child
+            elif tag in LISTS:
+                lst = lst if lst is not None else child
+            elif tag == CONTENT:
+                content = content if content is not None else child
         num = squash(_text(num_el)).strip() if num_el is not None else None
-        lst = next((c for c in el if c.tag in LISTS), None)
         if lst is not None:
             intro, points, wrap = self.listing(lst)
         else:
-            intro, points, wrap = self.inlines(el.find(A + "content"), frozenset()), (), ()
+            intro, points, wrap = self.inlines(content), (), ()
         if not num:
             num, intro = self.inline_number(intro)
         opening, rest, _ = opening_of(self.lang, "operative", intro)
@@ -686,14 +706,19 @@ def _holds_table(el: etree._Element) -> bool:
 
 def _heading_only(el: etree._Element) -> etree._Element | None:
     """The heading of a paragraph that holds nothing else (a heading stored as a paragraph)."""
-    children = [c for c in el if isinstance(c.tag, str)]
-    if len(children) == 1 and children[0].tag in (A + "heading", A + "subheading", A + "crossHeading"):
-        return children[0]
-    return None
+    only = None
+    for child in el:
+        if isinstance(child.tag, str):
+            if only is not None:
+                return None  # (a second element: a paragraph, as nearly all are)
+            only = child
+    return only if only is not None and only.tag in HEADINGS else None
 
 
 def _text(el: etree._Element) -> str:
     """All the text inside an element."""
+    if len(el) == 0:  # (no child: its own text is all of it)
+        return el.text or ""
     return "".join(t for t in el.itertext() if isinstance(t, str))
 
 

@@ -156,7 +156,13 @@ def _segments(lang: Language, blocks: list[Block]) -> list[tuple[Block, str]]:
 
 
 def _visible(block: Block) -> str:
-    return INVISIBLE.sub("", block.text)
+    return visible(block.text)
+
+
+def visible(text: str) -> str:
+    """The text without invisible characters (format controls, soft hyphens)."""
+    # (A search finds there is none, as there nearly never is, faster than a substitution.)
+    return text if INVISIBLE.search(text) is None else INVISIBLE.sub("", text)
 
 
 def _continues_title(lang: Language, previous: tuple[Block, str], piece: Block, kind: str) -> bool:
@@ -174,7 +180,7 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
     item; None when it is neither."""
     text = _visible(block)
     whole = classify(lang, text, set(seen))
-    agenda = lang.pattern("masthead.agenda").match(text)
+    agenda = lang.pattern("masthead.agenda").match(text) if whole == "agenda" else None
     after = text[agenda.end() :].strip() if agenda else ""
     # The rest of an agenda item's line is its title, unless it is an item of its own ("… 16
     # August 2013": the date of issuance, which the words loop below splits off).
@@ -185,9 +191,11 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
     elif whole in KNOWN:
         return [(block, whole)]
     words = list(WORD.finditer(block.text))
+    hidden = text != block.text  # (invisible characters to take out of each head)
     for i in range(1, len(words)):
         # (The head's text is block.slice(0, cut).text: sliced only when it is known.)
-        kind = classify(lang, INVISIBLE.sub("", block.text[: words[i].start()].strip()), set(seen))
+        head_text = block.text[: words[i].start()].strip()
+        kind = classify(lang, INVISIBLE.sub("", head_text) if hidden else head_text, set(seen))
         if kind not in KNOWN:
             continue
         head, tail = block.slice(0, words[i].start()), block.slice(words[i].start())
@@ -217,7 +225,7 @@ def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[t
     documents: tuple[tuple[str, str], ...] = ()
     unknown: list[tuple[Block, str]] = []
     for block, kind in _segments(lang, blocks):
-        text = INVISIBLE.sub("", block.text)
+        text = visible(block.text)
         seen.add(kind)
         lines.append(MastheadLine(kind, block.text, block.span()))
         if kind == "date":

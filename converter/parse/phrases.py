@@ -38,16 +38,18 @@ def derive(lang: Language, kind: Kind, text: str) -> tuple[str, bool]:
 
 def leading_emphasis(nodes: tuple[Inline, ...]) -> str | None:
     """The text of an emphasis that opens the paragraph (text only, ≤ 12 words), if any."""
-    if not nodes or not isinstance(nodes[0], Emphasis):
+    if not nodes or type(nodes[0]) is not Emphasis:
         return None
     node: Inline = nodes[0]
-    while isinstance(node, Emphasis):
-        if not all(isinstance(c, Text | Emphasis) for c in node.children):
-            return None
-        if len(node.children) != 1:
+    while type(node) is Emphasis:
+        children = node.children
+        for child in children:
+            if type(child) is not Text and type(child) is not Emphasis:
+                return None
+        if len(children) != 1:
             break
-        node = node.children[0]
-    text = plain((nodes[0],))
+        node = children[0]
+    text = plain(nodes[:1])
     if not text.strip() or len(text.split()) > 12 or text != text.lstrip():
         return None
     return text.rstrip()
