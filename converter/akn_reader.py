@@ -97,6 +97,19 @@ def squash(text: str) -> str:
     return SPACES.sub(" ", text)
 
 
+def _clean_ends(nodes: list[Inline]) -> bool:
+    """Whether what _plain_inlines read holds text, with no space at its start or its end. (Its
+    texts are not empty, its emphasis neither empty nor spaced at its ends: its calls alone hold
+    no text.)"""
+    texts = [n for n in nodes if type(n) is not NoteCall]
+    if not texts:
+        return False
+    first, last = texts[0], texts[-1]
+    return (type(first) is not Text or not first.text[0].isspace()) and (
+        type(last) is not Text or not last.text[-1].isspace()
+    )
+
+
 def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Leading and trailing whitespace of a paragraph's inline nodes removed."""
     if nodes:  # nothing to strip, the common case, found cheaply
@@ -283,13 +296,15 @@ class _Reader:
             if kind is not None:
                 if len(child) == 0:  # (text only, as most are: what the recursion would give)
                     inside = squash(child.text) if child.text else ""
-                    inner: list[Inline] | None = [Text(inside)] if inside else []
+                    if not inside or inside[0].isspace() or inside[-1].isspace():
+                        return None
+                    children: tuple[Inline, ...] = (Text(inside),)
                 else:
                     inner = self._plain_inlines(child)
-                    inside = plain(inner) if inner else ""
-                if not inner or (out and type(out[-1]) is Emphasis):
-                    return None
-                if not inside or inside[0].isspace() or inside[-1].isspace():
+                    if not inner or not _clean_ends(inner):
+                        return None
+                    children = tuple(inner)
+                if out and type(out[-1]) is Emphasis:
                     return None
                 before = out[-1] if out else None
                 if (
@@ -299,7 +314,7 @@ class _Reader:
                     and type(out[-2]) is Emphasis
                 ):
                     return None
-                out.append(Emphasis(kind, tuple(inner)))
+                out.append(Emphasis(kind, children))
             elif tag == NOTE:
                 out.append(self._note(child))
             elif tag == NOTE_REF:

@@ -196,14 +196,16 @@ def escape(text: str) -> str:
 def inline(nodes: tuple[Inline, ...]) -> str:
     """Inline nodes in the text format."""
     out = []
-    for node in nodes:
-        if isinstance(node, Text):
+    for node in nodes:  # (the model's classes are final: `type(…) is` stands for isinstance)
+        if type(node) is Text:
             out.append(escape(node.text))
-        elif isinstance(node, Emphasis):
+        elif type(node) is Emphasis:
             mark = "**" if node.kind == "b" else "*"
             out.append(f"{mark}{inline(node.children)}{mark}")
-        elif isinstance(node, NoteCall | Superscript):
-            out.append(f"^({node.marker if isinstance(node, NoteCall) else node.text})")
+        elif type(node) is NoteCall:
+            out.append(f"^({node.marker})")
+        elif type(node) is Superscript:
+            out.append(f"^({node.text})")
     return "".join(out)
 
 

@@ -3,6 +3,7 @@ the language data (longest known phrase), or taken from the input's own leading 
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Literal
 
 import regex
@@ -28,7 +29,7 @@ def derive(lang: Language, kind: Kind, text: str) -> tuple[str, bool]:
         match = lang.unnumbered.match(text)
         if match:
             return match.group(0), True
-    words = list(WORD.finditer(text))[: 2 if kind == "preamble" else 1]
+    words = list(islice(WORD.finditer(text), 2 if kind == "preamble" else 1))
     if not words:
         return "", False
     end = words[-1].end()
@@ -37,7 +38,8 @@ def derive(lang: Language, kind: Kind, text: str) -> tuple[str, bool]:
 
 
 def leading_emphasis(nodes: tuple[Inline, ...]) -> str | None:
-    """The text of an emphasis that opens the paragraph (text only, ≤ 12 words), if any."""
+    """The text of an emphasis that opens the paragraph (text only, ≤ 12 words), if any, with the
+    spaces that end it."""
     if not nodes or type(nodes[0]) is not Emphasis:
         return None
     node: Inline = nodes[0]
@@ -49,10 +51,11 @@ def leading_emphasis(nodes: tuple[Inline, ...]) -> str | None:
         if len(children) != 1:
             break
         node = children[0]
-    text = plain(nodes[:1])
+    # (Emphasis in emphasis down to one text, as an opening phrase is: that text is all of it.)
+    text = node.text if type(node) is Text else plain(nodes[:1])
     if not text.strip() or len(text.split()) > 12 or text != text.lstrip():
         return None
-    return text.rstrip()
+    return text
 
 
 def split_opening(nodes: tuple[Inline, ...], opening: str) -> tuple[Inline, ...]:
@@ -87,10 +90,11 @@ def split_opening(nodes: tuple[Inline, ...], opening: str) -> tuple[Inline, ...]
 def opening_of(lang: Language, kind: Kind, nodes: tuple[Inline, ...]) -> tuple[str, tuple[Inline, ...], bool]:
     """(opening, the rest, known): the input's leading emphasis wins over the data."""
     nodes = _absorb_prefix(nodes)
-    emphasised = leading_emphasis(nodes)
-    if emphasised:
+    leading = leading_emphasis(nodes)
+    if leading:
         # (split_opening's first case, the emphasis's text known already)
-        trailing = plain(nodes[:1])[len(emphasised) :]
+        emphasised = leading.rstrip()
+        trailing = leading[len(emphasised) :]
         return emphasised, ((Text(trailing), *nodes[1:]) if trailing else nodes[1:]), True
     text = plain(nodes)
     opening, known = derive(lang, kind, text)
