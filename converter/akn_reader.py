@@ -265,10 +265,16 @@ class _Reader:
         self, element: etree._Element | None, skip: frozenset[str] = frozenset()
     ) -> tuple[Inline, ...]:
         """The inline content of an element (its text and children)."""
+        return self._inlines(element, skip)[0]
+
+    def _inlines(
+        self, element: etree._Element | None, skip: frozenset[str] = frozenset()
+    ) -> tuple[tuple[Inline, ...], bool]:
+        """`inlines`, and whether _merge would leave them as they are (read by the shortcuts)."""
         if element is None:
-            return ()
+            return (), True
         if len(element) == 0:  # text only: what _children and _merge would make of it
-            return _trim([Text(squash(element.text))]) if element.text else ()
+            return (_trim([Text(squash(element.text))]) if element.text else ()), True
         if not skip:
             # A wrapper with one child and no text of its own (container > p, content > p).
             while len(element) == 1 and not element.text:
@@ -278,8 +284,8 @@ class _Reader:
                 element = only
             plain_nodes = self._plain_inlines(element)
             if plain_nodes is not None:
-                return _trim(plain_nodes)
-        return _trim(_merge(self._children(element, skip)))
+                return _trim(plain_nodes), True
+        return _trim(_merge(self._children(element, skip))), False
 
     def _plain_inlines(self, element: etree._Element) -> list[Inline] | None:
         """What _merge(_children(element)) gives, when the element holds nothing _merge changes:
@@ -384,13 +390,17 @@ class _Reader:
             own = list(el.iter(P))
             if next(el.iterdescendants(NOTE), None) is not None:
                 own = [p for p in own if next(p.iterancestors(NOTE), None) is el]
-            paragraphs = [self.inlines(p) for p in own] or [self.inlines(el)]
-            content: list[Inline] = []
-            for p in paragraphs:
-                if content and p:
-                    content.append(Text(" "))
-                content.extend(p)
-            self.notes[key] = Footnote(marker, _strip_marker(tuple(_merge(content))))
+            read = [self._inlines(p) for p in own] or [self._inlines(el)]
+            if len(read) == 1 and read[0][1]:
+                nodes = read[0][0]  # (one paragraph that _merge would leave as it is)
+            else:
+                content: list[Inline] = []
+                for p, _ in read:
+                    if content and p:
+                        content.append(Text(" "))
+                    content.extend(p)
+                nodes = tuple(_merge(content))
+            self.notes[key] = Footnote(marker, _strip_marker(nodes))
         return NoteCall(marker)
 
     # --- the document ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from converter.akn_reader import (
     _merge,
     _Reader,
     _strip_ends,
+    _strip_marker,
     _stripped,
     _trim,
     _trim_ends,
@@ -157,3 +158,12 @@ def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: li
         reader.notes, reader.markers = {}, {"1", "3"}
         general = _trim(_merge(reader._children(element, frozenset())))
         assert reader.inlines(element) == general
+    if "<p>" in markup:
+        return  # (the paragraphs inside would be the footnote's own, read one by one)
+    # The same as the one paragraph of a footnote.
+    note = etree.fromstring(f'<authorialNote xmlns="{NS}" marker="9"><p>{markup}</p></authorialNote>')
+    reader = _Reader.__new__(_Reader)
+    reader.notes, reader.markers = {}, {"1", "3", "9"}
+    reader._note(note)
+    general = _trim(_merge(reader._children(note[0], frozenset())))
+    assert reader.notes["9"].content == _strip_marker(tuple(_merge(list(general))))
