@@ -51,6 +51,8 @@ BREAKS = (A + "eol", A + "br")
 CALLS = (NoteCall, Superscript)
 NUM, CONTENT = A + "num", A + "content"
 HEADINGS = (A + "heading", A + "subheading", A + "crossHeading")
+PARAGRAPH = A + "paragraph"
+PREAMBLE_BLOCKS = (A + "container", A + "p", A + "blockContainer")
 
 
 class ReadError(ValueError):
@@ -297,8 +299,8 @@ class _Reader:
         if text:
             out.append(Text(squash(text)))
         for child in element:
-            tag = child.tag
-            kind = EMPHASIS.get(tag) if isinstance(tag, str) else None
+            tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
+            kind = EMPHASIS.get(tag)
             if kind is not None:
                 if len(child) == 0:  # (text only, as most are: what the recursion would give)
                     inside = squash(child.text) if child.text else ""
@@ -522,7 +524,7 @@ class _Reader:
                 end = match.end() if match else len(text.rstrip(",، :"))
                 formula, tail = text[:end], text[end:]
             for c in preamble_el:
-                if c.tag in (A + "container", A + "p", A + "blockContainer"):
+                if c.tag in PREAMBLE_BLOCKS:
                     nodes = self.inlines(c)
                     if nodes:
                         opening, rest, _ = opening_of(self.lang, "preamble", nodes)
@@ -537,23 +539,25 @@ class _Reader:
         for child in element:
             if child is own:
                 continue
-            heading_only = _heading_only(child) if child.tag == A + "paragraph" else None
-            if heading_only is not None:
-                out.append(CrossHeading(self.inlines(heading_only)))
-            elif child.tag == A + "paragraph":
-                out.append(self.paragraph(child))
-            elif child.tag == A + "hcontainer" and child.get("name") == "crossHeading":
+            tag = child.tag
+            if tag == PARAGRAPH:
+                heading_only = _heading_only(child)
+                if heading_only is not None:
+                    out.append(CrossHeading(self.inlines(heading_only)))
+                else:
+                    out.append(self.paragraph(child))
+            elif tag == A + "hcontainer" and child.get("name") == "crossHeading":
                 out.append(CrossHeading(self.inlines(child.find(A + "heading"))))
-            elif child.tag == A + "table" or _holds_table(child):
-                tables = [child] if child.tag == A + "table" else child.iter(A + "table")
+            elif tag == A + "table" or _holds_table(child):
+                tables = [child] if tag == A + "table" else child.iter(A + "table")
                 out.extend(self.table(t) for t in tables)
-            elif child.tag in HIERARCHY:
+            elif tag in HIERARCHY:
                 num = squash("".join(child.findtext(A + "num") or "")).strip()
                 heading = child.find(A + "heading")
                 if heading is None:
                     heading = child.find(A + "subheading")
                 out.append(Section(num, self.inlines(heading), self.hierarchy(child, heading)))
-            elif child.tag in (A + "crossHeading", A + "heading", A + "subheading"):
+            elif tag in HEADINGS:
                 out.append(CrossHeading(self.inlines(child)))
         return tuple(out)
 
