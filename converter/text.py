@@ -149,8 +149,6 @@ def looks_structural(lang: Language, text: str) -> bool:
         return True
     if text.startswith((HEADING_MARK.strip(), "|")):
         return True
-    if lang.formula.match(text):
-        return True
     recycle: str = lang.data["furniture"]["recycle"]
     first = recycle.split(None, 1)[:1]
     if first and not text.lstrip().startswith(first[0]):
@@ -160,7 +158,7 @@ def looks_structural(lang: Language, text: str) -> bool:
 
 @cache
 def _structural_checks(code: str) -> tuple[regex.Pattern[str], ...]:
-    """The patterns of `looks_structural`, in order, for a language."""
+    """The patterns of `looks_structural` for a language (any of them matching is enough)."""
     p = load(code).pattern
     return (
         p("operative.numbered"),
@@ -175,6 +173,7 @@ def _structural_checks(code: str) -> tuple[regex.Pattern[str], ...]:
         BARCODE,
         RULE,
         PAGE_COUNTER,
+        load(code).formula,
     )
 
 
@@ -182,7 +181,7 @@ def _structural_checks(code: str) -> tuple[regex.Pattern[str], ...]:
 def _any_structural(code: str) -> regex.Pattern[str]:
     """One pattern that matches where one of `_structural_checks` does: each is anchored at the
     start, so their alternation matches a text when one of them does (one call instead of
-    twelve; the furniture patterns read the same under the language patterns' flags)."""
+    thirteen; the furniture patterns read the same under the language patterns' flags)."""
     return regex.compile("|".join(f"(?:{p.pattern})" for p in _structural_checks(code)), regex.V1 | regex.U)
 
 

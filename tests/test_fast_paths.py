@@ -90,7 +90,12 @@ STRUCTURE_TEXTS = st.text(
 )
 
 
-@given(st.one_of(STRUCTURE_TEXTS, st.text(max_size=40)), st.sampled_from(CODES))
+FORMULAS = st.sampled_from(
+    ["The General Assembly,", "大会，", "L’Assemblée générale", "La Asamblea", "إن الجمعية العامة"]
+)
+
+
+@given(st.one_of(STRUCTURE_TEXTS, st.text(max_size=40), FORMULAS), st.sampled_from(CODES))
 def test_one_pattern_for_the_structural_checks(text: str, code: str) -> None:
     any_of_them = any(check.match(text) for check in _structural_checks(code))
     assert bool(_any_structural(code).match(text)) == any_of_them
