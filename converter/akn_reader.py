@@ -297,14 +297,18 @@ class _Reader:
         out: list[Inline] = []
         text = element.text
         if text:
-            out.append(Text(squash(text)))
+            out.append(Text(text if text.isprintable() and "  " not in text else SPACES.sub(" ", text)))
         for child in element:
             tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
             kind = EMPHASIS.get(tag)
             if kind is not None:
                 if len(child) == 0:  # (text only, as most are: what the recursion would give)
-                    inside = squash(child.text) if child.text else ""
-                    if not inside or inside[0].isspace() or inside[-1].isspace():
+                    inside = child.text
+                    if not inside:
+                        return None
+                    if not (inside.isprintable() and "  " not in inside):  # (squash, inlined)
+                        inside = SPACES.sub(" ", inside)
+                    if inside[0].isspace() or inside[-1].isspace():
                         return None
                     children: tuple[Inline, ...] = (Text(inside),)
                 else:
@@ -312,16 +316,17 @@ class _Reader:
                     if not inner or not _clean_ends(inner):
                         return None
                     children = tuple(inner)
-                if out and type(out[-1]) is Emphasis:
-                    return None
-                before = out[-1] if out else None
-                if (
-                    isinstance(before, Text)
-                    and before.text.isspace()
-                    and len(out) > 1
-                    and type(out[-2]) is Emphasis
-                ):
-                    return None
+                if out:
+                    before = out[-1]
+                    if type(before) is Emphasis:
+                        return None
+                    if (
+                        type(before) is Text
+                        and len(out) > 1
+                        and type(out[-2]) is Emphasis
+                        and before.text.isspace()
+                    ):
+                        return None
                 out.append(Emphasis(kind, children))
             elif tag == NOTE:
                 out.append(self._note(child))
@@ -331,7 +336,7 @@ class _Reader:
                 return None
             tail = child.tail
             if tail:
-                out.append(Text(squash(tail)))
+                out.append(Text(tail if tail.isprintable() and "  " not in tail else SPACES.sub(" ", tail)))
         return out
 
     def _children(self, element: etree._Element, skip: frozenset[str]) -> list[Inline]:
