@@ -22,7 +22,6 @@ from .model import (
     Footnote,
     Inline,
     Masthead,
-    MastheadLine,
     NoteCall,
     OperativeParagraph,
     Part,
@@ -455,17 +454,7 @@ class _Reader:
                 if text:
                     lines.append(text)
         blocks = [Block(t, ((0, 0),)) for t in lines]
-        masthead, _ = read_masthead(self.lang, blocks)
-        return Masthead(
-            tuple(MastheadLine(line.kind, line.text) for line in masthead.lines),
-            masthead.issued,
-            masthead.session,
-            masthead.agenda_number,
-            masthead.agenda_letter,
-            masthead.adopted,
-            masthead.committee,
-            masthead.documents,
-        )
+        return read_masthead(self.lang, blocks, spans=False)[0]
 
     def footer(self) -> Footer:
         presentation = self.statement.find(f"{A}meta/{A}presentation")

@@ -3,6 +3,7 @@ session, agenda item and originating documents it states) and the number-and-tit
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import regex
@@ -61,7 +62,7 @@ PATTERN_KINDS = tuple(
 )
 
 
-def classify(lang: Language, text: str, seen: set[str]) -> str:
+def classify(lang: Language, text: str, seen: AbstractSet[str]) -> str:
     """The kind of a masthead line: the first of the kinds, in this order, not seen yet that
     the line reads as."""
     p = lang.pattern
@@ -179,7 +180,7 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
     """The recognised pieces of a combined masthead line; the line alone when it is one known
     item; None when it is neither."""
     text = _visible(block)
-    whole = classify(lang, text, set(seen))
+    whole = classify(lang, text, seen)
     agenda = lang.pattern("masthead.agenda").match(text) if whole == "agenda" else None
     after = text[agenda.end() :].strip() if agenda else ""
     # The rest of an agenda item's line is its title, unless it is an item of its own ("… 16
@@ -195,13 +196,13 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
     for i in range(1, len(words)):
         # (The head's text is block.slice(0, cut).text: sliced only when it is known.)
         head_text = block.text[: words[i].start()].strip()
-        kind = classify(lang, INVISIBLE.sub("", head_text) if hidden else head_text, set(seen))
+        kind = classify(lang, INVISIBLE.sub("", head_text) if hidden else head_text, seen)
         if kind not in KNOWN:
             continue
         head, tail = block.slice(0, words[i].start()), block.slice(words[i].start())
         rest = _split(lang, tail, seen | {kind})
         if rest is None:
-            rest_kind = classify(lang, _visible(tail), set(seen | {kind}))
+            rest_kind = classify(lang, _visible(tail), seen | {kind})
             if rest_kind not in KNOWN:
                 continue
             rest = [(tail, rest_kind)]
@@ -216,8 +217,11 @@ def _word_cut(text: str, at: int) -> int:
     return at
 
 
-def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[tuple[Block, str]]]:
-    """The masthead of the blocks before the number line; unrecognised lines are returned too."""
+def read_masthead(
+    lang: Language, blocks: list[Block], *, spans: bool = True
+) -> tuple[Masthead, list[tuple[Block, str]]]:
+    """The masthead of the blocks before the number line; unrecognised lines are returned too.
+    Without `spans` (blocks that are not from a source text), no spans."""
     english = load(lang.data["masthead"]["date_language"])
     lines: list[MastheadLine] = []
     seen: set[str] = set()
@@ -227,7 +231,7 @@ def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[t
     for block, kind in _segments(lang, blocks):
         text = visible(block.text)
         seen.add(kind)
-        lines.append(MastheadLine(kind, block.text, block.span()))
+        lines.append(MastheadLine(kind, block.text, block.span() if spans else None))
         if kind == "date":
             issued = iso_date(english, text) or iso_date(lang, text)
         elif kind == "session":
@@ -246,7 +250,7 @@ def read_masthead(lang: Language, blocks: list[Block]) -> tuple[Masthead, list[t
             documents = documents_of(lang, text)
         elif kind == "other":
             unknown.append((block, text))
-    span = Span(blocks[0].start, blocks[-1].span().end) if blocks else None
+    span = Span(blocks[0].start, blocks[-1].span().end) if blocks and spans else None
     masthead = Masthead(
         tuple(lines), issued, session, agenda_number, agenda_letter, adopted, committee, documents, span
     )
