@@ -285,6 +285,32 @@ def test_the_title_alone_after_a_paragraph_ending_with_a_bare_call_is_a_running_
     ]
 
 
+def test_the_title_alone_in_the_middle_of_a_sentence_is_a_running_header() -> None:
+    """A page broke a sentence ("… purpose and the" / "goal of …"); the next page's running
+    header, the title without the symbol, sits between the halves."""
+    body = (
+        "\nNoting the work done,\n\n1. Welcomes the progress towards its objectives, purpose and the\n\n"
+        "A made-up resolution\n\ngoal of a world free from nuclear weapons;\n\n"
+        "2. Decides to act.\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    first = plain(paragraphs(r)[0].content)
+    assert first.endswith("purpose and the goal of a world free from nuclear weapons;")
+    assert len(paragraphs(r)) == 2
+
+
+def test_the_title_alone_before_a_paragraph_in_upper_case_stays() -> None:
+    """After a block that does not end like a paragraph, the title followed by a paragraph that
+    starts in upper case is a heading that repeats the title, not a header."""
+    body = (
+        "\nNoting the work done,\n\n1. Decides to act;\n\n2. Adopts the following text\n\n"
+        "A made-up resolution\n\nThe Parties agree to act.\n\n52nd plenary meeting 1 December 2025\n"
+    )
+    r = resolution(MASTHEAD + body)
+    texts = [plain(getattr(n, "content", ())) for n in r.body.operative]
+    assert any("A made-up resolution" in t for t in texts)
+
+
 def test_of_two_symbols_that_may_hold_a_call_the_one_before_the_body_is_taken() -> None:
     body = (
         "\nRecalling its resolutions 54/21, of 9 November 1999, and 55/20,\n\n"

@@ -8,6 +8,7 @@ import regex
 from ..languages import Language
 from ..model import Footer
 from .blocks import Block
+from .body import ENDS_PARAGRAPH
 
 # "12-49442", "25-19432 (E)": the job number printed on the first page.
 JOB_NUMBER = regex.compile(r"^(?P<job>\d{2}-\d{5}(?:\s*\([ACEFRS]\))?)$")
@@ -93,7 +94,11 @@ def drop_running_headers(
             beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
             before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
             before = BARE_CALL_AT_END.sub("", before)
-            dropped = beside or before.endswith(CUT_ENDS)
+            # A page break in the middle of a sentence: the block before does not end like a
+            # paragraph, the one after goes on in lower case.
+            after = rest[i + 1].text if i + 1 < len(rest) else ""
+            mid_sentence = i > 0 and not ENDS_PARAGRAPH.search(before) and after[:1].islower()
+            dropped = beside or before.endswith(CUT_ENDS) or mid_sentence
         if not dropped:
             kept.append(block)
     return kept
