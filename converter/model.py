@@ -6,6 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+# FAST_INIT: the nodes built most often (inline nodes, paragraphs) store their fields straight in
+# the instance's dict: the __init__ a frozen dataclass is given sets each field through
+# object.__setattr__, which made building them a twentieth of `to_text`. Same parameters, order
+# and defaults as the generated one (tests/test_model.py checks it); still frozen.
+
 
 @dataclass(frozen=True)
 class Span:
@@ -27,6 +32,10 @@ class Text:
     text: str
     span: Span | None = field(default=None, compare=False, repr=False)
 
+    def __init__(self, text: str, span: Span | None = None) -> None:
+        d = self.__dict__  # (see FAST_INIT)
+        d["text"], d["span"] = text, span
+
 
 @dataclass(frozen=True)
 class Emphasis:
@@ -38,6 +47,12 @@ class Emphasis:
     """The emphasised inlines."""
     span: Span | None = field(default=None, compare=False, repr=False)
 
+    def __init__(
+        self, kind: Literal["b", "i"], children: tuple[Inline, ...], span: Span | None = None
+    ) -> None:
+        d = self.__dict__  # (see FAST_INIT)
+        d["kind"], d["children"], d["span"] = kind, children, span
+
 
 @dataclass(frozen=True)
 class NoteCall:
@@ -46,6 +61,10 @@ class NoteCall:
     marker: str
     """The marker as printed (any digit script)."""
     span: Span | None = field(default=None, compare=False, repr=False)
+
+    def __init__(self, marker: str, span: Span | None = None) -> None:
+        d = self.__dict__  # (see FAST_INIT)
+        d["marker"], d["span"] = marker, span
 
 
 @dataclass(frozen=True)
@@ -129,6 +148,10 @@ class PreambularParagraph:
     """What follows the opening phrase."""
     span: Span | None = field(default=None, compare=False, repr=False)
 
+    def __init__(self, opening: str, content: tuple[Inline, ...], span: Span | None = None) -> None:
+        d = self.__dict__  # (see FAST_INIT)
+        d["opening"], d["content"], d["span"] = opening, content, span
+
 
 @dataclass(frozen=True)
 class Point:
@@ -160,6 +183,19 @@ class OperativeParagraph:
     wrap_up: tuple[Inline, ...] = ()
     """Text after the points."""
     span: Span | None = field(default=None, compare=False, repr=False)
+
+    def __init__(
+        self,
+        num: str | None,
+        opening: str,
+        content: tuple[Inline, ...],
+        points: tuple[Point, ...] = (),
+        wrap_up: tuple[Inline, ...] = (),
+        span: Span | None = None,
+    ) -> None:
+        d = self.__dict__  # (see FAST_INIT)
+        d["num"], d["opening"], d["content"], d["points"] = num, opening, content, points
+        d["wrap_up"], d["span"] = wrap_up, span
 
 
 @dataclass(frozen=True)
