@@ -301,8 +301,13 @@ class _Reader:
             tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
             kind = EMPHASIS.get(tag)
             if kind is not None:
-                if len(child) == 0:  # (text only, as most are: what the recursion would give)
-                    inside = child.text
+                size = len(child)
+                leaf = child if size == 0 else child[0]
+                nested = EMPHASIS.get(leaf.tag) if size == 1 and not child.text and not leaf.tail else None
+                if size == 0 or (nested is not None and len(leaf) == 0):
+                    # Text only, or an emphasis of text only (an opening phrase, <b><i>…</i></b>),
+                    # as most are: what the recursion would give.
+                    inside = leaf.text
                     if not inside:
                         return None
                     if not (inside.isprintable() and "  " not in inside):  # (squash, inlined)
@@ -310,6 +315,8 @@ class _Reader:
                     if inside[0].isspace() or inside[-1].isspace():
                         return None
                     children: tuple[Inline, ...] = (Text(inside),)
+                    if nested is not None:
+                        children = (Emphasis(nested, children),)
                 else:
                     inner = self._plain_inlines(child)
                     if not inner or not _clean_ends(inner):

@@ -138,8 +138,16 @@ def _inline_xml(leaves: list[st.SearchStrategy[str]], tags: list[tuple[str, str]
     )
 
 
+# An opening phrase as the UN and this converter print it: emphasis in emphasis around a text.
+PHRASES = st.builds(
+    lambda outer, inner, text, between: f"<{outer}>{between}<{inner}>{text}</{inner}>{between}</{outer}>",
+    st.sampled_from(["b", "i"]),
+    st.sampled_from(["b", "i"]),
+    XML_TEXTS,
+    st.sampled_from(["", "", " "]),
+)
 ELEMENTS = st.one_of(
-    _inline_xml(CALLS, EMPHASIS_TAGS),
+    _inline_xml([*CALLS, PHRASES], EMPHASIS_TAGS),
     _inline_xml(
         [*CALLS, st.just("<sup>2</sup>"), st.just("<eol/>")],
         [*EMPHASIS_TAGS, ("p", "</p>"), ('span class="italic"', "</span>")],
@@ -153,6 +161,10 @@ def _element(markup: str) -> etree._Element:
 
 @settings(max_examples=500)
 @example(["<b>x</b>", "<b>y</b>"], ["", " ", "", "", ""])  # emphasis of one style on both sides of a space
+@example(["<b><i>Recalling</i></b>", '<noteRef marker="1"/>'], ["", " its resolution", ",", "", ""])
+@example(["<b> <i>x</i></b>"], ["a", "b", "", "", ""])  # a space inside the outer emphasis
+@example(["<b><i>x</i> </b>"], ["a", "b", "", "", ""])
+@example(['<b><i>x<noteRef marker="1"/></i></b>'], ["a", "b", "", "", ""])  # a call inside the inner one
 @given(st.lists(ELEMENTS, max_size=4), st.lists(XML_TEXTS, min_size=5, max_size=5))
 def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: list[str]) -> None:
     """The reader's shortcut for inline content _merge leaves as it is gives what _merge gives."""
