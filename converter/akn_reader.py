@@ -4,8 +4,9 @@ same model. Never resolves entities nor reaches the network."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 import regex
 from lxml import etree
@@ -749,7 +750,7 @@ def _text(el: etree._Element) -> str:
     """All the text inside an element."""
     if len(el) == 0:  # (no child: its own text is all of it)
         return el.text or ""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+    return "".join(cast(Iterator[str], el.itertext()))  # (lxml gives str: the stubs allow bytes)
 
 
 def _in(el: etree._Element, tag: str) -> bool:
