@@ -49,7 +49,7 @@ NOTE, NOTE_REF, SUP, SPAN, P = A + "authorialNote", A + "noteRef", A + "sup", A 
 EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
 BREAKS = (A + "eol", A + "br")
 CALLS = (NoteCall, Superscript)
-NUM, CONTENT = A + "num", A + "content"
+NUM, CONTENT, META = A + "num", A + "content", A + "meta"
 HEADINGS = (A + "heading", A + "subheading", A + "crossHeading")
 PARAGRAPH = A + "paragraph"
 PREAMBLE_BLOCKS = (A + "container", A + "p", A + "blockContainer")
@@ -660,20 +660,22 @@ class _Reader:
             doc = next((c for c in attachment if isinstance(c.tag, str)), None)
             if doc is None:
                 continue
-            blocks = [b for b in (self.annex_block(p) for p in _annex_blocks(doc)) if b]
+            blocks = [b for b in (self.annex_block(*found) for found in _annex_blocks(doc)) if b]
             heading: list[str] = []
             while blocks and annex.match(plain(blocks[0]).strip()) and not heading:
                 heading.append(plain(blocks.pop(0)).strip())
             out.append(Annex(tuple(heading), tuple(blocks)))
         return tuple(out)
 
-    def annex_block(self, p: etree._Element) -> tuple[Inline, ...]:
-        """A paragraph of an annex, with the number of the paragraph or point it opens."""
-        if _in(p, A + "authorialNote"):
+    def annex_block(
+        self, p: etree._Element, holder: etree._Element | None, in_note: bool
+    ) -> tuple[Inline, ...]:
+        """A paragraph of an annex, with the number of the paragraph or point it opens (`holder`:
+        the nearest element above it with a num; `in_note`: inside a footnote, not read here)."""
+        if in_note:
             return ()
         nodes = self.inlines(p)
-        holder = next((a for a in p.iterancestors() if a.find(A + "num") is not None), None)
-        num_el = holder.find(A + "num") if holder is not None else None
+        num_el = holder.find(NUM) if holder is not None else None
         if holder is not None and num_el is not None and next(holder.iter(A + "p"), None) is p:
             num = squash(_text(num_el)).strip()
             if num:
@@ -690,14 +692,24 @@ class _Reader:
 ANNEX_BLOCKS = {A + t for t in ("p", "heading", "subheading", "crossHeading", "tblock")}
 
 
-def _annex_blocks(doc: etree._Element) -> list[etree._Element]:
+def _annex_blocks(doc: etree._Element) -> list[tuple[etree._Element, etree._Element | None, bool]]:
     """The text blocks of an annex in reading order: paragraphs and headings, none inside another,
-    none in meta."""
-    out = []
-    for el in doc.iter(*ANNEX_BLOCKS):
-        if _in(el, A + "meta") or any(a.tag in ANNEX_BLOCKS for a in el.iterancestors()):
-            continue
-        out.append(el)
+    none in meta; each with the nearest element above it that has a num, and whether a footnote
+    holds it. (One walk down the tree: no look up from each block.)"""
+    out: list[tuple[etree._Element, etree._Element | None, bool]] = []
+
+    def walk(element: etree._Element, holder: etree._Element | None, in_note: bool) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag == META:
+                continue
+            if tag in ANNEX_BLOCKS:
+                out.append((child, holder, in_note))
+            else:
+                walk(child, child if child.find(NUM) is not None else holder, in_note or tag == NOTE)
+
+    above = (doc, *doc.iterancestors())
+    walk(doc, next((a for a in above if a.find(NUM) is not None), None), any(a.tag == NOTE for a in above))
     return out
 
 
@@ -751,10 +763,6 @@ def _text(el: etree._Element) -> str:
     if len(el) == 0:  # (no child: its own text is all of it)
         return el.text or ""
     return "".join(cast(Iterator[str], el.itertext()))  # (lxml gives str: the stubs allow bytes)
-
-
-def _in(el: etree._Element, tag: str) -> bool:
-    return any(a.tag == tag for a in el.iterancestors())
 
 
 def _attr(el: etree._Element, path: str, name: str) -> str | None:

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from converter.akn_reader import (
+    ANNEX_BLOCKS,
     NS,
     SPACES,
+    _annex_blocks,
     _merge,
     _Reader,
     _strip_ends,
@@ -184,3 +186,35 @@ def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: li
     reader._note(note)
     general = _trim(_merge(reader._children(note[0], frozenset())))
     assert reader.notes["9"].content == _strip_marker(tuple(_merge(list(general))))
+
+
+# Annex-like trees: blocks, numbers, footnotes and meta at any depth.
+TREES: st.SearchStrategy[str] = st.recursive(
+    st.sampled_from(["<p>x</p>", "<num>1.</num>", "<heading>H</heading>", "<eol/>"]),
+    lambda inner: st.builds(
+        lambda tag, children: f"<{tag}>{''.join(children)}</{tag}>",
+        st.sampled_from(
+            ["paragraph", "list", "point", "content", "p", "meta", "authorialNote", "hcontainer"]
+        ),
+        st.lists(inner, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.lists(TREES, max_size=4))
+def test_annex_blocks_found_in_one_walk_as_by_looking_up(children: list[str]) -> None:
+    """Each block of an annex (none inside another, none in meta) with the nearest element above
+    it that has a num and whether a footnote holds it, as looking up from each block finds them."""
+    doc = etree.fromstring(f'<doc xmlns="{NS}" name="annex">{"".join(children)}</doc>')
+    num, note, meta = f"{{{NS}}}num", f"{{{NS}}}authorialNote", f"{{{NS}}}meta"
+    expected = [
+        (
+            el,
+            next((a for a in el.iterancestors() if a.find(num) is not None), None),
+            any(a.tag == note for a in el.iterancestors()),
+        )
+        for el in doc.iter(*ANNEX_BLOCKS)
+        if not any(a.tag == meta or a.tag in ANNEX_BLOCKS for a in el.iterancestors())
+    ]
+    assert _annex_blocks(doc) == expected
