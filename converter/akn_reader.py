@@ -50,6 +50,7 @@ EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
 BREAKS = (A + "eol", A + "br")
 CALLS = (NoteCall, Superscript)
 NUM, CONTENT, META = A + "num", A + "content", A + "meta"
+TH, CELLS = A + "th", (A + "th", A + "td")
 HEADINGS = (A + "heading", A + "subheading", A + "crossHeading")
 PARAGRAPH = A + "paragraph"
 PREAMBLE_BLOCKS = (A + "container", A + "p", A + "blockContainer")
@@ -404,18 +405,20 @@ class _Reader:
             own = list(el.iter(P))
             if next(el.iterdescendants(NOTE), None) is not None:
                 own = [p for p in own if next(p.iterancestors(NOTE), None) is el]
-            read = [self._inlines(p) for p in own] or [self._inlines(el)]
-            if len(read) == 1 and read[0][1]:
-                nodes = read[0][0]  # (one paragraph that _merge would leave as it is)
-            else:
-                content: list[Inline] = []
-                for p, _ in read:
-                    if content and p:
-                        content.append(Text(" "))
-                    content.extend(p)
-                nodes = tuple(_merge(content))
-            self.notes[key] = Footnote(marker, _strip_marker(nodes))
+            self.notes[key] = Footnote(marker, _strip_marker(self._paragraphs(own, el)))
         return NoteCall(marker)
+
+    def _paragraphs(self, own: list[etree._Element], whole: etree._Element) -> tuple[Inline, ...]:
+        """The inline content of paragraphs (of `whole` when there is none), joined by a space."""
+        read = [self._inlines(p) for p in own] or [self._inlines(whole)]
+        if len(read) == 1 and read[0][1]:
+            return read[0][0]  # (one paragraph that _merge would leave as it is)
+        content: list[Inline] = []
+        for p, _ in read:
+            if content and p:
+                content.append(Text(" "))
+            content.extend(p)
+        return tuple(_merge(content))
 
     # --- the document ---------------------------------------------------------------------------
 
@@ -567,20 +570,11 @@ class _Reader:
         rows: list[tuple[tuple[Inline, ...], ...]] = []
         header_rows = 0
         for tr in el.iter(A + "tr"):
-            cells = [c for c in tr if c.tag in (A + "th", A + "td")]
-            if header_rows == len(rows) and cells and all(c.tag == A + "th" for c in cells):
+            cells = [c for c in tr if c.tag in CELLS]
+            if header_rows == len(rows) and cells and all(c.tag == TH for c in cells):
                 header_rows += 1
-            rows.append(tuple(self.cell(c) for c in cells))
+            rows.append(tuple(self._paragraphs(list(c.iter(P)), c) for c in cells))
         return Table(tuple(rows), header_rows)
-
-    def cell(self, el: etree._Element) -> tuple[Inline, ...]:
-        parts = [self.inlines(p) for p in el.iter(A + "p")] or [self.inlines(el)]
-        out: list[Inline] = []
-        for part in parts:
-            if out and part:
-                out.append(Text(" "))
-            out.extend(part)
-        return tuple(_merge(out))
 
     def paragraph(self, el: etree._Element) -> OperativeParagraph:
         num_el = lst = content = None
