@@ -102,9 +102,9 @@ def squash(text: str) -> str:
 
 def _clean_ends(nodes: list[Inline]) -> bool:
     """Whether what _plain_inlines read holds text, with no space at its start or its end. (Its
-    texts are not empty, its emphasis neither empty nor spaced at its ends: its calls alone hold
-    no text.)"""
-    texts = [n for n in nodes if type(n) is not NoteCall]
+    texts are not empty, its emphasis neither empty nor spaced at its ends: its calls and
+    superscripts alone hold no text.)"""
+    texts = [n for n in nodes if type(n) is Text or type(n) is Emphasis]
     if not texts:
         return False
     first, last = texts[0], texts[-1]
@@ -293,8 +293,8 @@ class _Reader:
     def _plain_inlines(self, element: etree._Element) -> list[Inline] | None:
         """What _merge(_children(element)) gives, when the element holds nothing _merge changes:
         texts, emphasis without spaces at its ends and not beside emphasis (neither directly nor
-        across a space), footnotes and their calls; None for anything else (the general path
-        reads it). Most paragraphs, ours and the UN's, are like this."""
+        across a space), footnotes, their calls and superscripts; None for anything else (the
+        general path reads it). Most paragraphs, ours and the UN's, are like this."""
         out: list[Inline] = []
         text = element.text
         if text:
@@ -340,6 +340,11 @@ class _Reader:
                 out.append(self._note(child))
             elif tag == NOTE_REF:
                 out.append(NoteCall(child.get("marker", "")))
+            elif tag == SUP:
+                found = self._sup(child)
+                if len(found) != 1:
+                    return None  # (nothing: the texts around it would be merged)
+                out.append(found[0])
             else:
                 return None
             tail = child.tail

@@ -148,8 +148,9 @@ PHRASES = st.builds(
     XML_TEXTS,
     st.sampled_from(["", "", " "]),
 )
+SUPERSCRIPTS = [st.just("<sup>o</sup>"), st.just("<sup>1</sup>"), st.just("<sup>(</sup>")]
 ELEMENTS = st.one_of(
-    _inline_xml([*CALLS, PHRASES], EMPHASIS_TAGS),
+    _inline_xml([*CALLS, PHRASES, *SUPERSCRIPTS], EMPHASIS_TAGS),
     _inline_xml(
         [*CALLS, st.just("<sup>2</sup>"), st.just("<eol/>")],
         [*EMPHASIS_TAGS, ("p", "</p>"), ('span class="italic"', "</span>")],
@@ -164,6 +165,8 @@ def _element(markup: str) -> etree._Element:
 @settings(max_examples=500)
 @example(["<b>x</b>", "<b>y</b>"], ["", " ", "", "", ""])  # emphasis of one style on both sides of a space
 @example(["<b><i>Recalling</i></b>", '<noteRef marker="1"/>'], ["", " its resolution", ",", "", ""])
+@example(["<i>n <sup>o</sup></i>"], ["a", "b", "", "", ""])  # a space before a superscript
+@example(["<sup>(</sup>"], ["a", "b", "", "", ""])  # an Arabic call's parenthesis: nothing
 @example(["<b> <i>x</i></b>"], ["a", "b", "", "", ""])  # a space inside the outer emphasis
 @example(["<b><i>x</i> </b>"], ["a", "b", "", "", ""])
 @example(['<b><i>x<noteRef marker="1"/></i></b>'], ["a", "b", "", "", ""])  # a call inside the inner one
