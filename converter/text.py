@@ -89,8 +89,7 @@ class _Renderer:
         rest = inline(content)
         if not opening:
             return rest
-        plain_text = opening + _plain(content)
-        derived, _ = derive(self.lang, kind, plain_text)
+        derived, _ = derive(self.lang, kind, opening + plain(content))
         if derived == opening:
             return escape(opening) + rest
         return f"**{escape(opening)}**{rest}"
@@ -149,11 +148,17 @@ def looks_structural(lang: Language, text: str) -> bool:
         return True
     if text.startswith((HEADING_MARK.strip(), "|")):
         return True
-    recycle: str = lang.data["furniture"]["recycle"]
-    first = recycle.split(None, 1)[:1]
-    if first and not text.lstrip().startswith(first[0]):
+    recycle, first = _recycle(lang.code)
+    if first and not text.lstrip().startswith(first):
         return False  # (the recycle line, its spaces aside, starts with its first word)
     return " ".join(text.split()) == recycle
+
+
+@cache
+def _recycle(code: str) -> tuple[str, str]:
+    """A language's recycle line and its first word."""
+    recycle: str = load(code).data["furniture"]["recycle"]
+    return recycle, (recycle.split(None, 1) or [""])[0]
 
 
 @cache
@@ -206,7 +211,3 @@ def inline(nodes: tuple[Inline, ...]) -> str:
         elif type(node) is Superscript:
             out.append(f"^({node.text})")
     return "".join(out)
-
-
-def _plain(nodes: tuple[Inline, ...]) -> str:
-    return plain(nodes)
