@@ -49,6 +49,8 @@ NOTE, NOTE_REF, SUP, SPAN, P = A + "authorialNote", A + "noteRef", A + "sup", A 
 EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
 BREAKS = (A + "eol", A + "br")
 CALLS = (NoteCall, Superscript)
+OPENING = Emphasis("b", (Text("opening"),))
+"""What stands for a paragraph's opening phrase while the rest of it is read (_opened)."""
 NUM, CONTENT, META = A + "num", A + "content", A + "meta"
 TH, CELLS = A + "th", (A + "th", A + "td")
 HEADINGS = (A + "heading", A + "subheading", A + "crossHeading")
@@ -123,6 +125,16 @@ def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
         if clean_start and (type(last) is not Text or last.text[-1:].strip() != ""):
             return tuple(nodes)
     return _trim_ends(nodes)
+
+
+def _trim_end(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Trailing whitespace of inline nodes removed (what _trim does at the end)."""
+    out = list(nodes)
+    while out and isinstance(out[-1], Text) and not out[-1].text.strip():
+        out.pop()
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    return tuple(out)
 
 
 def _trim_ends(nodes: list[Inline]) -> tuple[Inline, ...]:
@@ -290,16 +302,22 @@ class _Reader:
                 return _trim(plain_nodes), True
         return _trim(_merge(self._children(element, skip))), False
 
-    def _plain_inlines(self, element: etree._Element) -> list[Inline] | None:
+    def _plain_inlines(self, element: etree._Element, opened: bool = False) -> list[Inline] | None:
         """What _merge(_children(element)) gives, when the element holds nothing _merge changes:
         texts, emphasis without spaces at its ends and not beside emphasis (neither directly nor
         across a space), footnotes, their calls and superscripts; None for anything else (the
-        general path reads it). Most paragraphs, ours and the UN's, are like this."""
+        general path reads it). Most paragraphs, ours and the UN's, are like this.
+        `opened`: the element opens with an emphasised phrase read already (see _opened): what
+        comes after it."""
         out: list[Inline] = []
         text = element.text
+        items = iter(element)
+        if opened:
+            out.append(OPENING)  # (stands for the phrase where the checks below look back)
+            text = next(items).tail
         if text:
             out.append(Text(text if text.isprintable() and "  " not in text else SPACES.sub(" ", text)))
-        for child in element:
+        for child in items:
             tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
             kind = EMPHASIS.get(tag)
             if kind is not None:
@@ -350,7 +368,37 @@ class _Reader:
             tail = child.tail
             if tail:
                 out.append(Text(tail if tail.isprintable() and "  " not in tail else SPACES.sub(" ", tail)))
-        return out
+        return out[1:] if opened else out
+
+    def _opened(self, element: etree._Element | None) -> tuple[str, tuple[Inline, ...]] | None:
+        """(opening, rest) of a paragraph that opens with an emphasised phrase, as this converter
+        and the UN print them (<b><i>Recalling</i></b> …): what opening_of gives for its inline
+        content, read without building the phrase's nodes; None for any other paragraph (read the
+        general way)."""
+        if element is None:
+            return None
+        while len(element) == 1 and not element.text:  # (the wrappers that _inlines goes through)
+            only = element[0]
+            if only.tag != P or only.tail:
+                break
+            element = only
+        if element.text or len(element) == 0 or EMPHASIS.get(element[0].tag) is None:
+            return None
+        leaf = element[0]
+        if len(leaf):
+            if len(leaf) != 1 or leaf.text:
+                return None
+            leaf = leaf[0]
+            if EMPHASIS.get(leaf.tag) is None or len(leaf) or leaf.tail:
+                return None
+        phrase = leaf.text
+        # (What _plain_inlines accepts as an emphasis of text, and leading_emphasis as a phrase.)
+        if not phrase or not phrase.isprintable() or "  " in phrase or len(phrase.split()) > 12:
+            return None
+        if phrase[0].isspace() or phrase[-1].isspace():
+            return None
+        rest = self._plain_inlines(element, opened=True)
+        return None if rest is None else (phrase, _trim_end(rest))
 
     def _children(self, element: etree._Element, skip: frozenset[str]) -> list[Inline]:
         # (lxml makes a new string at each read of .tag, .text and .tail: each is read once.)
@@ -535,6 +583,10 @@ class _Reader:
                 formula, tail = text[:end], text[end:]
             for c in preamble_el:
                 if c.tag in PREAMBLE_BLOCKS:
+                    opened = self._opened(c)
+                    if opened is not None:
+                        pre.append(PreambularParagraph(*opened))
+                        continue
                     nodes = self.inlines(c)
                     if nodes:
                         opening, rest, _ = opening_of(self.lang, "preamble", nodes)
@@ -592,6 +644,10 @@ class _Reader:
             elif tag == CONTENT:
                 content = content if content is not None else child
         num = squash(_text(num_el)).strip() if num_el is not None else None
+        if num and lst is None:
+            opened = self._opened(content)
+            if opened is not None:
+                return OperativeParagraph(num, *opened)
         if lst is not None:
             intro, points, wrap = self.listing(lst)
         else:

@@ -28,6 +28,7 @@ from converter.model import Emphasis, Inline, NoteCall, Superscript, Text
 from converter.parse.blocks import SPACE_RUN, _space_run
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.furniture import _key
+from converter.parse.phrases import opening_of
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
 
 # Characters that matter to the shortcuts: spaces of several kinds, punctuation, markup, letters
@@ -189,6 +190,34 @@ def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: li
     reader._note(note)
     general = _trim(_merge(reader._children(note[0], frozenset())))
     assert reader.notes["9"].content == _strip_marker(tuple(_merge(list(general))))
+
+
+@settings(max_examples=500)
+@example("<b><i>Recalling</i></b>", [], [" its resolution,", "", "", "", ""])
+@example("<b><i>Recalling</i></b>", ["<b>x</b>"], ["", "", "", "", ""])  # emphasis beside it
+@example("<b><i>Recalling</i></b>", ["<b><i>x</i></b>"], [" ", "", "", "", ""])  # across a space
+@example("<i>Decides</i>", ['<noteRef marker="1"/>'], ["", " ", "", "", ""])
+@example("<b><i>a b c d e f g h i j k l m</i></b>", [], [" n", "", "", "", ""])  # 13 words: no phrase
+@example("<b><i>Decides</i></b>", [], [" to act ", "", "", "", ""])  # spaces at the end
+@given(
+    st.one_of(PHRASES, st.builds(lambda t: f"<i>{t}</i>", XML_TEXTS)),
+    st.lists(ELEMENTS, max_size=3),
+    st.lists(XML_TEXTS, min_size=5, max_size=5),
+)
+def test_an_opening_phrase_read_as_opening_of_reads_it(
+    phrase: str, parts: list[str], texts: list[str]
+) -> None:
+    """The reader's shortcut for a paragraph that opens with an emphasised phrase gives what
+    opening_of gives for the paragraph's inline content."""
+    for markup in (phrase + _between(texts, parts), f"<p>{phrase}{_between(texts, parts)}</p>"):
+        element = _element(markup)
+        reader = _Reader.__new__(_Reader)
+        reader.notes, reader.markers, reader.lang = {}, {"1", "3"}, load("en")
+        opened = reader._opened(element)
+        if opened is not None:
+            for kind in ("preamble", "operative"):
+                opening, rest, known = opening_of(reader.lang, kind, reader.inlines(element))
+                assert (opening, rest, known) == (*opened, True)
 
 
 # Annex-like trees: blocks, numbers, footnotes and meta at any depth.
