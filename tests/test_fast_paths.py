@@ -27,6 +27,7 @@ from converter.languages import CODES, _script_count, load
 from converter.model import Emphasis, Inline, NoteCall, Superscript, Text
 from converter.parse.blocks import SPACE_RUN, _space_run
 from converter.parse.body import ENDS_PARAGRAPH
+from converter.parse.conclusion import date_at_end
 from converter.parse.furniture import _key
 from converter.parse.phrases import opening_of
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
@@ -218,6 +219,37 @@ def test_an_opening_phrase_read_as_opening_of_reads_it(
             for kind in ("preamble", "operative"):
                 opening, rest, known = opening_of(reader.lang, kind, reader.inlines(element))
                 assert (opening, rest, known) == (*opened, True)
+
+
+# Texts that end, or nearly end, with a date in one of the six languages' forms.
+DATE_ENDS = st.sampled_from(
+    [
+        "1 December 2025",
+        "1er décembre 2025",
+        "1 de diciembre de 2025",
+        "1 декабря 2025 года",
+        "2025年12月1日",
+        "1 كانون الأول/ديسمبر 2025",
+        "١ كانون الأول/ديسمبر ٢٠٢٥",
+        "December 2025",
+        "2025",
+    ]
+)
+
+
+@given(
+    st.text(st.sampled_from(list("ab .,;1 2")), max_size=20),
+    DATE_ENDS,
+    st.text(st.sampled_from(list(" .x1")), max_size=2),
+    st.sampled_from(CODES),
+)
+def test_a_date_at_the_end_is_found_from_the_end(head: str, date: str, after: str, code: str) -> None:
+    """The reverse search finds a date that ends the text wherever the forward scan's last date
+    ends it (it is only a shortcut for the texts that no date ends)."""
+    text = head + date + after
+    last = next(reversed(list(load(code).date.finditer(text))), None)
+    if last is not None and last.end() == len(text):
+        assert date_at_end(code).search(text) is not None
 
 
 # Annex-like trees: blocks, numbers, footnotes and meta at any depth.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from ..languages import Language
+from ..languages import Language, load
 from ..model import Conclusion, Span
 from .blocks import Block
 from .dates import iso_date
@@ -51,6 +53,14 @@ def _meeting_and_date(lang: Language, block: Block) -> Conclusion | None:
     return Conclusion(head.text, str(int(match.group("number"))), tail.text, date, block.span())
 
 
+@cache
+def date_at_end(code: str) -> regex.Pattern[str]:
+    """A date of the language that ends the text, searched for from the end (a text that no date
+    ends fails at once instead of after a scan of all of it)."""
+    date = load(code).date
+    return regex.compile(f"(?:{date.pattern})$", date.flags | regex.REVERSE)
+
+
 # Where a paragraph may end before a conclusion that extraction glued to it.
 SENTENCE_END = regex.compile(r"(?<=[.;:。；”\"»)])\s+")
 
@@ -71,6 +81,8 @@ def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
 def _glued_at(lang: Language, text: str) -> int | None:
     """Where a conclusion glued to the end of text starts, if there is one."""
     tail = text[-80:]
+    if date_at_end(lang.code).search(tail) is None:
+        return None  # (no date ends the text: found below at once, from the end)
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):
         return None
