@@ -28,7 +28,7 @@ from converter.model import Emphasis, Inline, NoteCall, Superscript, Text
 from converter.parse.blocks import SPACE_RUN, _space_run
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end
-from converter.parse.furniture import _key
+from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, _key, may_be_furniture
 from converter.parse.phrases import opening_of
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
 
@@ -250,6 +250,21 @@ def test_a_date_at_the_end_is_found_from_the_end(head: str, date: str, after: st
     last = next(reversed(list(load(code).date.finditer(text))), None)
     if last is not None and last.end() == len(text):
         assert date_at_end(code).search(text) is not None
+
+
+@example("===")
+@example("١٢-٣٤٥٦٧")
+@example("*2519432*")
+@example("2 / 5")
+@example("12-49442 (E)")
+@given(
+    st.one_of(
+        st.text(st.sampled_from(list("0123456789٠١٢٣۴*_-=/ ()ECab")), max_size=14), st.text(max_size=10)
+    )
+)
+def test_furniture_is_looked_for_only_where_it_can_start(text: str) -> None:
+    if any(p.match(text) for p in (JOB_NUMBER, BARCODE, RULE, PAGE_COUNTER)):
+        assert may_be_furniture(text)
 
 
 # Annex-like trees: blocks, numbers, footnotes and meta at any depth.

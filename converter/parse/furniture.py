@@ -28,6 +28,17 @@ MARKDOWN_CALL = regex.compile(r"\[\^\d+\]")
 PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 
 
+def may_be_furniture(text: str) -> bool:
+    """Whether a text starts as a job number, a barcode, a rule or a page counter can: with a
+    digit (any script: what \\d matches is a digit to str.isdigit) or one of * _ - =. (The
+    patterns are tried only then.)"""
+    first = text[:1]
+    return first.isdigit() or first in FURNITURE_STARTS
+
+
+FURNITURE_STARTS = ("*", "_", "-", "=")
+
+
 def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Footer]:
     """The blocks that are content, and the footer found among the others."""
     recycle = lang.data["furniture"]["recycle"]
@@ -43,14 +54,15 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
         if block.escaped:
             kept.append(block)
             continue
-        match = JOB_NUMBER.match(text)
+        furniture_like = may_be_furniture(text)
+        match = JOB_NUMBER.match(text) if furniture_like else None
         if match:
             job = job or match.group("job")
             continue
         if (not recycle_start or text.startswith(recycle_start[0])) and " ".join(text.split()) == recycle:
             recycled = recycled or text
             continue
-        if BARCODE.match(text) or RULE.match(text) or PAGE_COUNTER.match(text):
+        if furniture_like and (BARCODE.match(text) or RULE.match(text) or PAGE_COUNTER.match(text)):
             continue
         kept.append(block)
     return kept, Footer(job_number=job, recycle=recycled)
