@@ -73,7 +73,7 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
                 kept.append(paragraph)
             continue
         stray = None if block.escaped or index <= start else MARKDOWN_BODY.match(block.text)
-        paragraph_open = bool(kept) and _open(kept[-1])
+        paragraph_open = stray is not None and bool(kept) and _open(kept[-1])
         if stray is not None and (notes or paragraph_open):
             # "[^1994]: (United …": a continuation the extractor took for a note — of the last
             # note, or of the paragraph before when that one stops mid-sentence and the note
