@@ -29,10 +29,14 @@ class Source:
     """Offsets (in the original) of the characters dropped, sorted."""
     original: str = ""
     """The text before cleaning (after decoding)."""
-    _line_starts: list[int] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.original)]
+    @property
+    def _line_starts(self) -> list[int]:
+        """The offset of each line of the original (found when a position is first asked for)."""
+        if not self._starts:
+            self._starts = [0] + [m.end() for m in NEWLINE.finditer(self.original)]
+        return self._starts
 
     def original_offset(self, offset: int) -> int:
         """Offset in the original text of a cleaned-text offset."""
@@ -60,7 +64,11 @@ class Source:
 
 def clean(text: str) -> tuple[Source, list[Diagnostic]]:
     """Normalise line ends and page breaks, drop characters illegal in XML (with a warning)."""
-    original = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    original = text
+    if "\r" in original:
+        original = original.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in original:
+        original = original.replace("\f", "\n\n")
     if original.startswith("\ufeff"):
         original = original[1:]
     removed = [m.start() for m in ILLEGAL.finditer(original)]

@@ -112,7 +112,9 @@ def _space_run(text: str) -> bool:
 def _line_block(line: str, offset: int, after_blank: bool = True) -> Block | None:
     """The block of one line: runs of whitespace collapsed to one space, offsets kept."""
     stripped = line.strip()
-    if stripped and not stripped.startswith("\\") and not _space_run(stripped):
+    if not stripped:
+        return None  # (a blank line: no words)
+    if not stripped.startswith("\\") and not _space_run(stripped):
         return Block(stripped, ((0, offset + len(line) - len(line.lstrip())),), False, after_blank)
     words = list(WORDS.finditer(line))
     if not words:
