@@ -21,6 +21,7 @@ from lxml import etree
 
 from converter.languages import CODES, PATTERN_KEYS, _alternation, detect, load
 from converter.parse.dates import iso_date
+from converter.parse.footnotes import CALL_MARK
 from converter.parse.masthead import INVISIBLE, committee_of, match_number, session_of
 
 OFFICIAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "official"
@@ -77,6 +78,14 @@ def test_every_pattern_compiles(code: str) -> None:
         for key in keys:
             assert isinstance(regex.compile(data[table][key], regex.V1), regex.Pattern), f"{table}.{key}"
     assert set(load(code).patterns) == {f"{t}.{k}" for t, keys in PATTERN_KEYS.items() for k in keys}
+
+
+@pytest.mark.parametrize("code", CODES)
+@given(st.text(st.sampled_from(list("^()0123456789٣ ab")), max_size=12))
+def test_a_call_holds_the_call_mark(code: str, text: str) -> None:
+    """The parser looks for calls only in texts that hold CALL_MARK ("^"): every call must."""
+    if load(code).pattern("footnotes.call").search(text):
+        assert CALL_MARK in text
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -31,7 +31,7 @@ from .blocks import Block, front_matter, split_lines
 from .body import BodyParser, split_run_on
 from .conclusion import find_conclusion, split_glued_conclusions
 from .dates import iso_date
-from .footnotes import RawNote, ascii_digits, locate_calls, take_bodies
+from .footnotes import CALL_MARK, RawNote, ascii_digits, locate_calls, take_bodies
 from .furniture import drop_running_headers, take_furniture
 from .inline import parse_inline
 from .layout import join_wrapped
@@ -370,6 +370,8 @@ def _footnotes(
     called: set[str] = set()
     call = run.lang.pattern("footnotes.call")
     for block in blocks:
+        if CALL_MARK not in block.text:
+            continue  # (no call: see CALL_MARK)
         for match in call.finditer(block.text):
             called.add(ascii_digits(match.group("marker")))
             if ascii_digits(match.group("marker")) not in run.markers:

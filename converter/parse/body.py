@@ -22,6 +22,7 @@ from ..model import (
     Table,
 )
 from .blocks import Block
+from .footnotes import without_calls
 from .phrases import opening_of
 
 # A block ends a paragraph when its last character is punctuation (any script); otherwise the
@@ -266,7 +267,7 @@ class BodyParser:
         last = self.last
         if last is None or block.escaped or not block.text[:1].islower():
             return False
-        if not self.lang.pattern("footnotes.call").sub("", last.text).rstrip().endswith((",", "،", "，")):
+        if not without_calls(self.lang, last.text).rstrip().endswith((",", "،", "，")):
             return False
         phrases = (self.lang.preamble, self.lang.operative, self.lang.unnumbered)
         return not any(p is not None and p.match(block.text) for p in phrases)
@@ -294,7 +295,7 @@ class BodyParser:
         pattern = self.lang.unnumbered
         if pattern is None or not pattern.match(block.text):
             return False
-        text = self.lang.pattern("footnotes.call").sub("", block.text).rstrip()
+        text = without_calls(self.lang, block.text).rstrip()
         return not self.lang.pattern("operative.preambular_ending").search(text)
 
     def _opens_operative(self, block: Block | None) -> bool:

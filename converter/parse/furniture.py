@@ -9,6 +9,7 @@ from ..languages import Language
 from ..model import Footer
 from .blocks import Block
 from .body import ENDS_PARAGRAPH
+from .footnotes import without_calls
 
 # "12-49442", "25-19432 (E)": the job number printed on the first page.
 JOB_NUMBER = regex.compile(r"^(?P<job>\d{2}-\d{5}(?:\s*\([ACEFRS]\))?)$")
@@ -104,7 +105,7 @@ def drop_running_headers(
             before = rest[i - 1].text if i > 0 else ""
             beside = dropped or bool(body.match(before) or BARE_NOTE.match(before))
             beside = beside or (i + 1 < len(rest) and _key(rest[i + 1].text) in symbols)
-            before = lang.pattern("footnotes.call").sub("", MARKDOWN_CALL.sub("", before)).rstrip()
+            before = without_calls(lang, MARKDOWN_CALL.sub("", before)).rstrip()
             before = BARE_CALL_AT_END.sub("", before)
             # A page break in the middle of a sentence: the block before does not end like a
             # paragraph, the one after goes on in lower case.
