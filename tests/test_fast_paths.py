@@ -28,7 +28,8 @@ from converter.model import Emphasis, Inline, NoteCall, Superscript, Text
 from converter.parse.blocks import SPACE_RUN, _space_run
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end
-from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, _key, may_be_furniture
+from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
+from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.phrases import opening_of
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
 
@@ -257,14 +258,20 @@ def test_a_date_at_the_end_is_found_from_the_end(head: str, date: str, after: st
 @example("*2519432*")
 @example("2 / 5")
 @example("12-49442 (E)")
+@example("[^12]: See")
+@example("١٢ See")
 @given(
     st.one_of(
         st.text(st.sampled_from(list("0123456789٠١٢٣۴*_-=/ ()ECab")), max_size=14), st.text(max_size=10)
     )
 )
 def test_furniture_is_looked_for_only_where_it_can_start(text: str) -> None:
-    if any(p.match(text) for p in (JOB_NUMBER, BARCODE, RULE, PAGE_COUNTER)):
-        assert may_be_furniture(text)
+    if JOB_NUMBER.match(text) or PAGE_COUNTER.match(text):
+        assert text[:1].isdigit()
+    if BARCODE.match(text) or RULE.match(text):
+        assert text[:1] in RULE_STARTS
+    if MARKDOWN_BODY.match(text) or BARE_BODY.match(text):  # (an extracted footnote body)
+        assert text[:1] == "[" or text[:1].isdigit()
 
 
 # Annex-like trees: blocks, numbers, footnotes and meta at any depth.

@@ -106,6 +106,9 @@ def _open(block: Block) -> bool:
 
 def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, Block] | None:
     """A "[^n]: text" or bare "n text" body whose number is the one expected next."""
+    first = block.text[:1]
+    if first != "[" and not first.isdigit():
+        return None  # (neither can start so: what \d matches is a digit to str.isdigit)
     match = MARKDOWN_BODY.match(block.text) or BARE_BODY.match(block.text)
     if not match or ascii_digits(match.group("marker")) != str(expected):
         return None

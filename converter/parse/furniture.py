@@ -29,15 +29,8 @@ MARKDOWN_CALL = regex.compile(r"\[\^\d+\]")
 PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 
 
-def may_be_furniture(text: str) -> bool:
-    """Whether a text starts as a job number, a barcode, a rule or a page counter can: with a
-    digit (any script: what \\d matches is a digit to str.isdigit) or one of * _ - =. (The
-    patterns are tried only then.)"""
-    first = text[:1]
-    return first.isdigit() or first in FURNITURE_STARTS
-
-
-FURNITURE_STARTS = ("*", "_", "-", "=")
+# What a barcode or a rule starts with.
+RULE_STARTS = ("*", "_", "-", "=")
 
 
 def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Footer]:
@@ -55,15 +48,19 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
         if block.escaped:
             kept.append(block)
             continue
-        furniture_like = may_be_furniture(text)
-        match = JOB_NUMBER.match(text) if furniture_like else None
+        # (Each pattern tried only on a text that starts as its furniture does; what \d matches
+        # is a digit to str.isdigit.)
+        first = text[:1]
+        match = JOB_NUMBER.match(text) if first.isdigit() else None
         if match:
             job = job or match.group("job")
             continue
         if (not recycle_start or text.startswith(recycle_start[0])) and " ".join(text.split()) == recycle:
             recycled = recycled or text
             continue
-        if furniture_like and (BARCODE.match(text) or RULE.match(text) or PAGE_COUNTER.match(text)):
+        if first.isdigit() and PAGE_COUNTER.match(text):
+            continue
+        if first in RULE_STARTS and (BARCODE.match(text) or RULE.match(text)):
             continue
         kept.append(block)
     return kept, Footer(job_number=job, recycle=recycled)
