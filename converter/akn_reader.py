@@ -129,6 +129,9 @@ def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
 
 def _trim_end(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Trailing whitespace of inline nodes removed (what _trim does at the end)."""
+    last = nodes[-1] if nodes else None
+    if last is not None and (type(last) is not Text or last.text[-1:].strip() != ""):
+        return tuple(nodes)  # nothing to strip (the common case, checked cheaply)
     out = list(nodes)
     while out and isinstance(out[-1], Text) and not out[-1].text.strip():
         out.pop()

@@ -20,6 +20,7 @@ from converter.akn_reader import (
     _strip_marker,
     _stripped,
     _trim,
+    _trim_end,
     _trim_ends,
     squash,
 )
@@ -57,6 +58,10 @@ def test_stripped_says_whether_strip_ends_changes_anything(children: tuple[Inlin
 @given(st.lists(st.one_of(INLINES, st.just(Superscript("er")))))
 def test_trim_shortcut(nodes: list[Inline]) -> None:
     assert _trim(nodes) == _trim_ends(nodes)
+    # at the end only: what _trim_ends does to what comes after an emphasis that opens the nodes
+    assert (Emphasis("b", (Text("x"),)), *_trim_end(nodes)) == _trim_ends(
+        [Emphasis("b", (Text("x"),)), *nodes]
+    )
 
 
 @given(TEXTS)
