@@ -102,6 +102,17 @@ def squash(text: str) -> str:
     return SPACES.sub(" ", text)
 
 
+def _unwrapped(element: etree._Element) -> etree._Element:
+    """The element below its wrappers: one paragraph and no text of their own (container > p,
+    content > p)."""
+    while len(element) == 1 and not element.text:
+        only = element[0]
+        if only.tag != P or only.tail:
+            break
+        element = only
+    return element
+
+
 def _clean_ends(nodes: list[Inline]) -> bool:
     """Whether what _plain_inlines read holds text, with no space at its start or its end. (Its
     texts are not empty, its emphasis neither empty nor spaced at its ends: its calls and
@@ -294,12 +305,7 @@ class _Reader:
         if len(element) == 0:  # text only: what _children and _merge would make of it
             return (_trim([Text(squash(element.text))]) if element.text else ()), True
         if not skip:
-            # A wrapper with one child and no text of its own (container > p, content > p).
-            while len(element) == 1 and not element.text:
-                only = element[0]
-                if only.tag != P or only.tail:
-                    break
-                element = only
+            element = _unwrapped(element)
             plain_nodes = self._plain_inlines(element)
             if plain_nodes is not None:
                 return _trim(plain_nodes), True
@@ -380,11 +386,7 @@ class _Reader:
         general way)."""
         if element is None:
             return None
-        while len(element) == 1 and not element.text:  # (the wrappers that _inlines goes through)
-            only = element[0]
-            if only.tag != P or only.tail:
-                break
-            element = only
+        element = _unwrapped(element)
         if element.text or len(element) == 0 or EMPHASIS.get(element[0].tag) is None:
             return None
         leaf = element[0]
