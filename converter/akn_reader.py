@@ -48,7 +48,6 @@ LISTS = {A + "list", A + "blockList", A + "sublist"}
 NOTE, NOTE_REF, SUP, SPAN, P = A + "authorialNote", A + "noteRef", A + "sup", A + "span", A + "p"
 EMPHASIS: dict[str, Literal["b", "i"]] = {A + "b": "b", A + "i": "i"}
 BREAKS = (A + "eol", A + "br")
-CALLS = (NoteCall, Superscript)
 OPENING = Emphasis("b", (Text("opening"),))
 """What stands for a paragraph's opening phrase while the rest of it is read (_opened)."""
 NUM, CONTENT, META = A + "num", A + "content", A + "meta"
@@ -129,38 +128,44 @@ def _clean_ends(nodes: list[Inline]) -> bool:
 def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Leading and trailing whitespace of a paragraph's inline nodes removed."""
     if nodes:  # nothing to strip, the common case, found cheaply
-        first, last = nodes[0], nodes[-1]
+        first = nodes[0]
         while type(first) is Emphasis and first.children:  # (an opening phrase: <b><i>…)
             first = first.children[0]
-        clean_start = type(first) is not Text or first.text[:1].strip() != ""
-        if clean_start and (type(last) is not Text or last.text[-1:].strip() != ""):
+        if (type(first) is not Text or first.text[:1].strip() != "") and _clean_end(nodes):
             return tuple(nodes)
     return _trim_ends(nodes)
 
 
 def _trim_end(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Trailing whitespace of inline nodes removed (what _trim does at the end)."""
-    last = nodes[-1] if nodes else None
-    if last is not None and (type(last) is not Text or last.text[-1:].strip() != ""):
+    if nodes and _clean_end(nodes):
         return tuple(nodes)  # nothing to strip (the common case, checked cheaply)
     out = list(nodes)
+    _strip_end(out)
+    return tuple(out)
+
+
+def _clean_end(nodes: list[Inline]) -> bool:
+    """Whether inline nodes (not none) end with no space to strip."""
+    last = nodes[-1]
+    return type(last) is not Text or last.text[-1:].strip() != ""
+
+
+def _strip_end(out: list[Inline]) -> None:
+    """Trailing whitespace of inline nodes removed, in place."""
     while out and isinstance(out[-1], Text) and not out[-1].text.strip():
         out.pop()
     if out and isinstance(out[-1], Text):
         out[-1] = Text(out[-1].text.rstrip())
-    return tuple(out)
 
 
 def _trim_ends(nodes: list[Inline]) -> tuple[Inline, ...]:
     out = list(nodes)
     while out and isinstance(out[0], Text) and not out[0].text.strip():
         out.pop(0)
-    while out and isinstance(out[-1], Text) and not out[-1].text.strip():
-        out.pop()
+    _strip_end(out)
     if out and isinstance(out[0], Text):
         out[0] = Text(out[0].text.lstrip())
-    if out and isinstance(out[-1], Text):
-        out[-1] = Text(out[-1].text.rstrip())
     if out and isinstance(out[0], Emphasis):
         out[0] = _lstrip_emphasis(out[0])
     return tuple(out)
@@ -325,7 +330,7 @@ class _Reader:
             out.append(OPENING)  # (stands for the phrase where the checks below look back)
             text = next(items).tail
         if text:
-            out.append(Text(text if text.isprintable() and "  " not in text else SPACES.sub(" ", text)))
+            out.append(Text(squash(text)))
         for child in items:
             tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
             kind = EMPHASIS.get(tag)
@@ -336,11 +341,9 @@ class _Reader:
                 if size == 0 or (nested is not None and len(leaf) == 0):
                     # Text only, or an emphasis of text only (an opening phrase, <b><i>…</i></b>),
                     # as most are: what the recursion would give.
-                    inside = leaf.text
+                    inside = squash(leaf.text) if leaf.text else ""
                     if not inside:
                         return None
-                    if not (inside.isprintable() and "  " not in inside):  # (squash, inlined)
-                        inside = SPACES.sub(" ", inside)
                     if inside[0].isspace() or inside[-1].isspace():
                         return None
                     children: tuple[Inline, ...] = (Text(inside),)
@@ -376,7 +379,7 @@ class _Reader:
                 return None
             tail = child.tail
             if tail:
-                out.append(Text(tail if tail.isprintable() and "  " not in tail else SPACES.sub(" ", tail)))
+                out.append(Text(squash(tail)))
         return out[1:] if opened else out
 
     def _opened(self, element: etree._Element | None) -> tuple[str, tuple[Inline, ...]] | None:
@@ -398,7 +401,7 @@ class _Reader:
                 return None
         phrase = leaf.text
         # (What _plain_inlines accepts as an emphasis of text, and leading_emphasis as a phrase.)
-        if not phrase or not phrase.isprintable() or "  " in phrase or len(phrase.split()) > 12:
+        if not phrase or squash(phrase) != phrase or len(phrase.split()) > 12:
             return None
         if phrase[0].isspace() or phrase[-1].isspace():
             return None
