@@ -25,7 +25,7 @@ from .model import (
     Text,
 )
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK
-from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE
+from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, is_recycle_line
 from .parse.inline import plain
 from .parse.phrases import Kind, derive
 
@@ -148,17 +148,7 @@ def looks_structural(lang: Language, text: str) -> bool:
         return True
     if text.startswith((HEADING_MARK.strip(), "|")):
         return True
-    recycle, first = _recycle(lang.code)
-    if first and not text.lstrip().startswith(first):
-        return False  # (the recycle line, its spaces aside, starts with its first word)
-    return " ".join(text.split()) == recycle
-
-
-@cache
-def _recycle(code: str) -> tuple[str, str]:
-    """A language's recycle line and its first word."""
-    recycle: str = load(code).data["furniture"]["recycle"]
-    return recycle, (recycle.split(None, 1) or [""])[0]
+    return is_recycle_line(lang, text)
 
 
 @cache

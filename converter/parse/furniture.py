@@ -3,9 +3,11 @@ lines, rules, page counters) is taken out; the job number and the recycle line a
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from ..languages import Language
+from ..languages import Language, load
 from ..model import Footer
 from .blocks import Block
 from .body import ENDS_PARAGRAPH
@@ -33,10 +35,23 @@ PAGE_COUNTER = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
 RULE_STARTS = ("*", "_", "-", "=")
 
 
+def is_recycle_line(lang: Language, text: str) -> bool:
+    """Whether a text is the language's recycle line (spaces aside)."""
+    recycle, first = _recycle(lang.code)
+    if first and not text.lstrip().startswith(first):
+        return False  # (the recycle line, its spaces aside, starts with its first word)
+    return " ".join(text.split()) == recycle
+
+
+@cache
+def _recycle(code: str) -> tuple[str, str]:
+    """A language's recycle line and its first word."""
+    recycle: str = load(code).data["furniture"]["recycle"]
+    return recycle, (recycle.split(None, 1) or [""])[0]
+
+
 def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Footer]:
     """The blocks that are content, and the footer found among the others."""
-    recycle = lang.data["furniture"]["recycle"]
-    recycle_start = recycle.split(None, 1)[:1]  # the recycle line, its spaces aside, starts so
     job: str | None = None
     recycled: str | None = None
     kept = []
@@ -55,7 +70,7 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
         if match:
             job = job or match.group("job")
             continue
-        if (not recycle_start or text.startswith(recycle_start[0])) and " ".join(text.split()) == recycle:
+        if is_recycle_line(lang, text):
             recycled = recycled or text
             continue
         if first.isdigit() and PAGE_COUNTER.match(text):
