@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-# FAST_INIT: the nodes built most often (inline nodes, paragraphs) store their fields straight in
+# FAST_INIT: the nodes built most often (spans, inline nodes, paragraphs) store their fields straight in
 # the instance's dict: the __init__ a frozen dataclass is given sets each field through
 # object.__setattr__, which made building them a twentieth of `to_text`. Same parameters, order
 # and defaults as the generated one (tests/test_model.py checks it); still frozen.
@@ -20,6 +20,10 @@ class Span:
     """Offset of the first character."""
     end: int
     """Offset after the last character."""
+
+    def __init__(self, start: int, end: int) -> None:
+        d = self.__dict__  # (see FAST_INIT)
+        d["start"], d["end"] = start, end
 
 
 # --- inline nodes -------------------------------------------------------------------------------

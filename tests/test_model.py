@@ -1,5 +1,5 @@
-"""The model: the classes that write their own __init__ (for speed, FAST_INIT in model.py) take
-what the dataclass would, and stay frozen."""
+"""The model (and the parser's blocks): the classes that write their own __init__ (for speed,
+FAST_INIT in model.py) take what the dataclass would, and stay frozen."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import inspect
 import pytest
 
 from converter import model
+from converter.parse.blocks import Block
 
 CLASSES = [
     c
     for c in vars(model).values()
     if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == model.__name__
-]
+] + [Block]
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)

@@ -33,6 +33,16 @@ class Block:
     after_blank: bool = True
     """A blank line (or the start) comes before it: it does not continue the line above."""
 
+    def __init__(
+        self,
+        text: str,
+        segments: tuple[tuple[int, int], ...],
+        escaped: bool = False,
+        after_blank: bool = True,
+    ) -> None:
+        d = self.__dict__  # (see FAST_INIT in converter/model.py)
+        d["text"], d["segments"], d["escaped"], d["after_blank"] = text, segments, escaped, after_blank
+
     @property
     def start(self) -> int:
         return self.segments[0][1]
