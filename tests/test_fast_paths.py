@@ -25,8 +25,8 @@ from converter.akn_reader import (
     squash,
 )
 from converter.languages import CODES, _script_count, load
-from converter.model import Emphasis, Inline, NoteCall, Superscript, Text
-from converter.parse.blocks import SPACE_RUN, _space_run
+from converter.model import Emphasis, Inline, NoteCall, Span, Superscript, Text
+from converter.parse.blocks import SPACE_RUN, Block, _space_run
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end
 from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
@@ -309,3 +309,20 @@ def test_annex_blocks_found_in_one_walk_as_by_looking_up(children: list[str]) ->
         if not any(a.tag == meta or a.tag in ANNEX_BLOCKS for a in el.iterancestors())
     ]
     assert _annex_blocks(doc) == expected
+
+
+@given(
+    st.text(max_size=20),
+    st.integers(0, 5),
+    st.integers(0, 10_000),
+    st.integers(0, 25),
+    st.one_of(st.none(), st.integers(0, 25)),
+)
+def test_span_of_a_one_piece_block_is_its_offsets(
+    text: str, index: int, at: int, start: int, end: int | None
+) -> None:
+    block = Block(text, ((index, at),))
+    stop = len(text) if end is None else end
+    first = block.offset(start)
+    expected = Span(first, block.offset(max(start, stop - 1)) + 1 if stop > start else first)
+    assert block.span(start, end) == expected

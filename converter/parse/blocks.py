@@ -60,6 +60,9 @@ class Block:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """The source span of text[start:end]."""
         end = len(self.text) if end is None else end
+        if len(self.segments) == 1:  # (one piece, the usual block: offsets are a shift)
+            shift = self.segments[0][1] - self.segments[0][0]
+            return Span(shift + start, shift + end if end > start else shift + start)
         return Span(
             self.offset(start), self.offset(max(start, end - 1)) + 1 if end > start else self.offset(start)
         )
