@@ -4,6 +4,7 @@ first (converter/akn.py): no template may name an attribute that a dict also has
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import markupsafe
@@ -85,3 +86,26 @@ def test_the_templates_render_as_stock_jinja_renders_them(path: Path) -> None:
     name = "collection.xml" if resolution.parts else "resolution.xml"
     ours = environment().get_template(name).render(doc=view)
     assert ours == stock_environment().get_template(name).render(doc=view)
+
+
+def test_every_macro_call_of_the_templates_is_made_straight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """converter/akn.py's context calls the templates' macros itself (the test above checks the
+    output is what Jinja's own calls give): none goes through Jinja's `Context.call`."""
+    generic: list[object] = []
+    original = jinja2.runtime.Context.call
+
+    def counted(self: jinja2.runtime.Context, obj: Any, *args: Any, **kwargs: Any) -> Any:
+        generic.append(obj)
+        return original(self, obj, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.runtime.Context, "call", counted)
+    for path in GOLDEN:
+        resolution = parse(path.read_text(encoding="utf-8")).resolution
+        assert resolution is not None
+        view = akn._Builder(resolution, None).build()
+        name = "collection.xml" if resolution.parts else "resolution.xml"
+        environment().get_template(name).render(doc=view)
+        assert generic == [], path
+        stock_environment().get_template(name).render(doc=view)
+        assert generic, "the count no longer sees Jinja's calls"
+        generic.clear()
