@@ -106,10 +106,13 @@ def split_lines(text: str, start: int = 0) -> list[Block]:
     offset = start
     blank = True
     for line in text[start:].split("\n"):
-        block = _line_block(line, offset, blank)
-        if block is not None:
-            blocks.append(block)
-        blank = block is None
+        if not line or line.isspace():  # (a blank line, as _line_block finds, without the call)
+            blank = True
+        else:
+            block = _line_block(line, offset, blank)
+            if block is not None:
+                blocks.append(block)
+            blank = block is None
         offset += len(line) + 1
     return blocks
 

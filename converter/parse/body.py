@@ -163,30 +163,38 @@ class BodyParser:
         self.section: _Section | None = None
         self.last: Block | None = None
         self.replace_last: Callable[[Block], None] | None = None
+        # (looked up once: the recognisers run on every block)
+        self.numbered = lang.pattern("operative.numbered")
+        self.level1 = lang.pattern("points.level1")
+        self.level2 = lang.pattern("points.level2")
+        self.sections = lang.pattern("sections.numbered")
 
     # --- recognisers -------------------------------------------------------------------------
 
     def _numbered(self, block: Block) -> regex.Match[str] | None:
-        return None if block.escaped else self.lang.pattern("operative.numbered").match(block.text)
+        return None if block.escaped else self.numbered.match(block.text)
 
     def _point(self, block: Block) -> tuple[int, regex.Match[str]] | None:
+        """A point of the current paragraph: of the second level when a point of the first is
+        open and the label reads as its sub-point rather than as the next point."""
         if block.escaped or self.state != "operative":
             return None
         para = self._current_para()
-        level1 = self.lang.pattern("points.level1").match(block.text)
-        level2 = self.lang.pattern("points.level2").match(block.text)
-        open_point = para.points[-1] if para and para.points else None
-        if level2 and open_point is not None:
-            expected = self._next_letter(open_point.num)
-            label = level2.group("label")
-            if level1 is None or label != expected or open_point.points:
-                return 2, level2
-        if level1 and para is not None:
-            return 1, level1
-        return None
+        if para is None:
+            return None  # (no paragraph to hold a point)
+        level1 = self.level1.match(block.text)
+        if para.points:
+            open_point = para.points[-1]
+            level2 = self.level2.match(block.text)
+            if level2:
+                expected = self._next_letter(open_point.num)
+                label = level2.group("label")
+                if level1 is None or label != expected or open_point.points:
+                    return 2, level2
+        return (1, level1) if level1 else None
 
     def _next_letter(self, num: str) -> str | None:
-        match = self.lang.pattern("points.level1").match(num)
+        match = self.level1.match(num)
         if not match:
             return None
         letters = self.lang.letters
@@ -198,7 +206,7 @@ class BodyParser:
     def _section(self, block: Block) -> regex.Match[str] | None:
         if block.escaped:
             return None
-        match = self.lang.pattern("sections.numbered").match(block.text)
+        match = self.sections.match(block.text)
         if match and not ENDS_PARAGRAPH.search(match.group("heading").rstrip(")")):
             return match
         return None
