@@ -31,6 +31,8 @@ from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end
 from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
+from converter.parse.inline import _merge as merge_texts
+from converter.parse.inline import _parse, _superscripts
 from converter.parse.phrases import opening_of
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
 
@@ -326,3 +328,21 @@ def test_span_of_a_one_piece_block_is_its_offsets(
     first = block.offset(start)
     expected = Span(first, block.offset(max(start, stop - 1)) + 1 if stop > start else first)
     assert block.span(start, end) == expected
+
+
+SUPERSCRIPT_TEXTS = st.text(st.sampled_from(list("^()ab 1٣2x.\t")), max_size=40)
+
+
+@example("a^(1) b^(x)", "c", {"1"})
+@example("^(1)^(2)", "", {"2"})
+@example("^(٣", "^(2) c", {"3"})
+@given(SUPERSCRIPT_TEXTS, SUPERSCRIPT_TEXTS, st.sets(st.sampled_from(["1", "2", "3"])))
+def test_superscripts_read_as_the_general_inline_parser_reads_them(
+    first: str, second: str, markers: set[str]
+) -> None:
+    # (Two blocks joined: spans across segments too.)
+    block = Block(first, ((0, 5),)).join(Block(second, ((0, 100),)), " ")
+    digits = {ord("٣"): "3"}
+    general, _ = _parse(block, 0, "", frozenset(markers), digits)
+    fast = _superscripts(block, frozenset(markers), digits)
+    assert [(type(n), n, n.span) for n in fast] == [(type(n), n, n.span) for n in merge_texts(general)]

@@ -19,8 +19,29 @@ def parse_inline(block: Block, markers: frozenset[str], digits: dict[int, str]) 
     text = block.text
     if SPECIAL.search(text) is None:  # no markup: one piece of text (what _parse would return)
         return (Text(text, block.span(0, len(text))),) if text else ()
+    if "*" not in text and "\\" not in text:
+        return _superscripts(block, markers, digits)
     nodes, _ = _parse(block, 0, "", markers, digits)
     return tuple(_merge(nodes))
+
+
+def _superscripts(block: Block, markers: frozenset[str], digits: dict[int, str]) -> tuple[Inline, ...]:
+    """What _parse reads in a text whose only markup is "^": texts between the superscripts and
+    calls (a "^" that opens none stays text), found in one scan."""
+    text = block.text
+    nodes: list[Inline] = []
+    at = 0
+    for match in SUPERSCRIPT.finditer(text):
+        start, end = match.span()
+        if start > at:
+            nodes.append(Text(text[at:start], block.span(at, start)))
+        body = match.group("body")
+        span = block.span(start, end)
+        nodes.append(NoteCall(body, span) if body.translate(digits) in markers else Superscript(body, span))
+        at = end
+    if at < len(text):
+        nodes.append(Text(text[at:], block.span(at, len(text))))
+    return tuple(nodes)
 
 
 def _parse(
