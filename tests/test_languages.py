@@ -21,7 +21,7 @@ from lxml import etree
 
 from converter.languages import CODES, PATTERN_KEYS, _alternation, detect, load
 from converter.parse.dates import iso_date
-from converter.parse.footnotes import CALL_MARK
+from converter.parse.footnotes import CALL_MARK, NOTE_BODY_MARK
 from converter.parse.masthead import INVISIBLE, committee_of, match_number, session_of
 
 OFFICIAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "official"
@@ -382,3 +382,36 @@ def test_reads_as_is_formula_masthead_or_opening(code: str) -> None:
         assert (lang.reads_as.match(line) is not None) == reads_as(line), line
         accepted += reads_as(line)
     assert accepted >= len(lang.data["phrases"]["operative"])
+
+
+# What the parser checks before running a pattern on a block (converter/parse/body.py,
+# converter/parse/footnotes.py): no match may start otherwise. Texts: a start that matches in some
+# language, after a few characters of any kind (quotes and brackets first), or none.
+STARTS = ["1. a", "12.a", "1 - a", "١ - أ", "1、a", "(1) a", "(١)a", "(a) a", "67/264. a", "I. A"]
+GUARDED = st.builds(
+    lambda before, start: before + start,
+    st.text(st.one_of(st.sampled_from(list('"“„«([ -–.1١')), st.characters()), max_size=3),
+    st.sampled_from(STARTS),
+)
+
+
+@pytest.mark.parametrize("code", CODES)
+@given(GUARDED)
+def test_a_numbered_paragraph_starts_with_a_decimal_digit(code: str, text: str) -> None:
+    if load(code).pattern("operative.numbered").match(text):
+        assert text[:1].isdecimal()
+
+
+@pytest.mark.parametrize("code", CODES)
+@given(GUARDED)
+def test_a_note_body_starts_with_the_body_mark(code: str, text: str) -> None:
+    if load(code).pattern("footnotes.body").match(text):
+        assert text.startswith(NOTE_BODY_MARK)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_guarded_patterns_match_starts_of_the_texts_above(code: str) -> None:
+    """(So that the two properties above are not vacuous.)"""
+    lang = load(code)
+    assert any(lang.pattern("operative.numbered").match(start) for start in STARTS)
+    assert any(lang.pattern("footnotes.body").match(start) for start in STARTS)

@@ -37,6 +37,9 @@ TABLE_ROW = regex.compile(r"^\|.*\|$")
 CELL_SPLIT = regex.compile(r"(?<!\\)\|")
 TABLE_RULE = regex.compile(r"^:?-{3,}:?$")
 
+# A numbered paragraph starts with a decimal digit, in every language (a test checks the language
+# data): a block that does not is no numbered paragraph, found without the regex.
+
 InlineParser = Callable[[Block], tuple[Inline, ...]]
 Warn = Callable[[str, str, Block], None]
 
@@ -97,7 +100,7 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
     last = 0
     for block in blocks:
         while True:
-            match = None if block.escaped else numbered.match(block.text)
+            match = None if block.escaped or not block.text[:1].isdecimal() else numbered.match(block.text)
             if match:
                 digits = "".join(ch for ch in match.group("num") if ch.isdecimal())
                 last = int(digits) if digits else last
@@ -172,7 +175,8 @@ class BodyParser:
     # --- recognisers -------------------------------------------------------------------------
 
     def _numbered(self, block: Block) -> regex.Match[str] | None:
-        return None if block.escaped else self.numbered.match(block.text)
+        text = block.text
+        return None if block.escaped or not text[:1].isdecimal() else self.numbered.match(text)
 
     def _point(self, block: Block) -> tuple[int, regex.Match[str]] | None:
         """A point of the current paragraph: of the second level when a point of the first is
@@ -281,7 +285,13 @@ class BodyParser:
         return not any(p is not None and p.match(block.text) for p in phrases)
 
     def _table_row(self, block: Block) -> bool:
-        return not block.escaped and self.state == "operative" and bool(TABLE_ROW.match(block.text))
+        text = block.text
+        return (
+            not block.escaped
+            and self.state == "operative"
+            and text[:1] == "|"
+            and bool(TABLE_ROW.match(text))
+        )
 
     def _add_row(self, block: Block) -> None:
         container = self._container()

@@ -35,6 +35,9 @@ def ascii_digits(text: str) -> str:
     return "".join(out)
 
 
+# What every footnote body of the text format starts with ("(3) …", in every language: a test
+# checks the language data). A block that does not is no body, found without the regex.
+NOTE_BODY_MARK = "("
 # A footnote definition in cleaned markdown: "[^12]: text"; a call: "[^12]".
 MARKDOWN_BODY = regex.compile(r"^\[\^(?P<marker>\d+)\]:\s*")
 MARKDOWN_CALL = regex.compile(r"\[\^(?P<marker>\d+)\]")
@@ -54,7 +57,8 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
     seen: set[str] = set()
     expected = 1
     for index, block in enumerate(blocks):
-        match = None if block.escaped else pattern.match(block.text)
+        text = block.text
+        match = None if block.escaped or not text.startswith(NOTE_BODY_MARK) else pattern.match(text)
         if match and len(match.group("marker")) > 3:  # "(1980) du 30 juin": a year, not a marker
             match = None
         if match and ascii_digits(match.group("marker")) not in seen:
@@ -72,7 +76,11 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
             if paragraph is not None:
                 kept.append(paragraph)
             continue
-        stray = None if block.escaped or index <= start else MARKDOWN_BODY.match(block.text)
+        stray = (
+            MARKDOWN_BODY.match(text)
+            if not block.escaped and index > start and text.startswith("[^")
+            else None
+        )
         paragraph_open = stray is not None and bool(kept) and _open(kept[-1])
         if stray is not None and (notes or paragraph_open):
             # "[^1994]: (United …": a continuation the extractor took for a note — of the last
