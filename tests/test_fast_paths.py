@@ -265,6 +265,7 @@ def test_a_date_at_the_end_is_found_from_the_end(head: str, date: str, after: st
 @example("*2519432*")
 @example("2 / 5")
 @example("12-49442 (E)")
+@example("2 / 15")
 @example("[^12]: See")
 @example("١٢ See")
 @given(
@@ -273,12 +274,16 @@ def test_a_date_at_the_end_is_found_from_the_end(head: str, date: str, after: st
     )
 )
 def test_furniture_is_looked_for_only_where_it_can_start(text: str) -> None:
-    if JOB_NUMBER.match(text) or PAGE_COUNTER.match(text):
-        assert text[:1].isdigit()
+    if JOB_NUMBER.match(text):
+        assert text[:1].isdigit() and text[2:3] == "-"
+    if PAGE_COUNTER.match(text):
+        assert text[:1].isdigit() and text[-1:].isdigit()
     if BARCODE.match(text) or RULE.match(text):
         assert text[:1] in RULE_STARTS
-    if MARKDOWN_BODY.match(text) or BARE_BODY.match(text):  # (an extracted footnote body)
-        assert text[:1] == "[" or text[:1].isdigit()
+    if MARKDOWN_BODY.match(text):  # (an extracted footnote body: which pattern, by its start)
+        assert text[:1] == "["
+    if BARE_BODY.match(text):
+        assert text[:1].isdigit()
 
 
 # Annex-like trees: blocks, numbers, footnotes and meta at any depth.

@@ -69,8 +69,9 @@ def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
     """A meeting line and its date that extraction ran onto the end of the last paragraph
     ("… Destruction”. 52nd plenary meeting 1 December 2025") become blocks of their own."""
     out: list[Block] = []
+    at_end = date_at_end(lang.code)
     for block in blocks:
-        cut = None if block.escaped else _glued_at(lang, block.text)
+        cut = None if block.escaped else _glued_at(lang, block.text, at_end)
         if cut is None:
             out.append(block)
         else:
@@ -78,10 +79,11 @@ def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
     return out
 
 
-def _glued_at(lang: Language, text: str) -> int | None:
-    """Where a conclusion glued to the end of text starts, if there is one."""
+def _glued_at(lang: Language, text: str, at_end: regex.Pattern[str]) -> int | None:
+    """Where a conclusion glued to the end of text starts, if there is one (`at_end`: the
+    language's date_at_end)."""
     tail = text[-80:]
-    if date_at_end(lang.code).search(tail) is None:
+    if at_end.search(tail) is None:
         return None  # (no date ends the text: found below at once, from the end)
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):

@@ -117,7 +117,7 @@ def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, B
     first = block.text[:1]
     if first != "[" and not first.isdigit():
         return None  # (neither can start so: what \d matches is a digit to str.isdigit)
-    match = MARKDOWN_BODY.match(block.text) or BARE_BODY.match(block.text)
+    match = (MARKDOWN_BODY if first == "[" else BARE_BODY).match(block.text)  # (by their first character)
     if not match or ascii_digits(match.group("marker")) != str(expected):
         return None
     if match.re is BARE_BODY and lang.pattern("operative.numbered").match(block.text):

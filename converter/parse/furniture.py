@@ -63,17 +63,17 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
         if block.escaped:
             kept.append(block)
             continue
-        # (Each pattern tried only on a text that starts as its furniture does; what \d matches
-        # is a digit to str.isdigit.)
+        # (Each pattern tried only on a text that starts as its furniture does, or ends so; what
+        # \d matches is a digit to str.isdigit.)
         first = text[:1]
-        match = JOB_NUMBER.match(text) if first.isdigit() else None
+        match = JOB_NUMBER.match(text) if first.isdigit() and text[2:3] == "-" else None
         if match:
             job = job or match.group("job")
             continue
         if is_recycle_line(lang, text):
             recycled = recycled or text
             continue
-        if first.isdigit() and PAGE_COUNTER.match(text):
+        if first.isdigit() and text[-1:].isdigit() and PAGE_COUNTER.match(text):
             continue
         if first in RULE_STARTS and (BARCODE.match(text) or RULE.match(text)):
             continue
