@@ -206,6 +206,8 @@ def to_akn(resolution: Resolution, *, manifestation_date: str | None = None) -> 
 
 def ascii_number(text: str) -> str:
     """The digits of a printed number in ASCII ("١٢ -" → "12"); other characters dropped."""
+    if text.isascii():  # (ASCII digits are their own values)
+        return "".join(filter(str.isdecimal, text))
     return "".join(str(int(ch)) for ch in text if ch.isdecimal())
 
 
@@ -282,6 +284,9 @@ class _Builder:
         self.notes = {ascii_number(n.marker) or n.marker: n for n in resolution.footnotes}
         self.called: set[str] = set()
         self.prefix = ""
+        # The tokens of the wrapper around an opening phrase (the templates only read them).
+        self.wrapper_start: list[View] = [{"t": tag} for tag in self.lang.wrapper]
+        self.wrapper_end: list[View] = [{"t": f"/{tag}"} for tag in reversed(self.lang.wrapper)]
 
     def ref(self, key: str) -> str:
         self.refs.add(key)
@@ -414,12 +419,7 @@ class _Builder:
 
     def wrapped(self, opening: str) -> list[View]:
         """An opening phrase inside the language's wrapper (<b><i> for Arabic, <i>, <b>)."""
-        wrapper = self.lang.wrapper
-        return [
-            *({"t": tag} for tag in wrapper),
-            {"t": "text", "text": opening},
-            *({"t": f"/{tag}"} for tag in reversed(wrapper)),
-        ]
+        return [*self.wrapper_start, {"t": "text", "text": opening}, *self.wrapper_end]
 
     def preamble(self, body: Body, prefix: str) -> View:
         containers = []

@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from converter.akn import ascii_number
 from converter.akn_reader import (
     ANNEX_BLOCKS,
     NS,
@@ -351,3 +352,10 @@ def test_superscripts_read_as_the_general_inline_parser_reads_them(
     general, _ = _parse(block, 0, "", frozenset(markers), digits)
     fast = _superscripts(block, frozenset(markers), digits)
     assert [(type(n), n, n.span) for n in fast] == [(type(n), n, n.span) for n in merge_texts(general)]
+
+
+@example("12 -")
+@example("١٢ -")
+@given(st.text(st.one_of(st.sampled_from(list("0123456789 .-()a²")), st.characters()), max_size=8))
+def test_ascii_number_of_an_ascii_text(text: str) -> None:
+    assert ascii_number(text) == "".join(str(int(ch)) for ch in text if ch.isdecimal())
