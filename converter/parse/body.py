@@ -37,9 +37,6 @@ TABLE_ROW = regex.compile(r"^\|.*\|$")
 CELL_SPLIT = regex.compile(r"(?<!\\)\|")
 TABLE_RULE = regex.compile(r"^:?-{3,}:?$")
 
-# A numbered paragraph starts with a decimal digit, in every language (a test checks the language
-# data): a block that does not is no numbered paragraph, found without the regex.
-
 InlineParser = Callable[[Block], tuple[Inline, ...]]
 Warn = Callable[[str, str, Block], None]
 
@@ -90,6 +87,14 @@ def _cells(block: Block) -> list[Block]:
     return [block.slice(a + 1, b) for a, b in itertools.pairwise(bounds)]
 
 
+def _match_numbered(numbered: regex.Pattern[str], block: Block) -> regex.Match[str] | None:
+    """The language's numbered-paragraph pattern on a block. A numbered paragraph starts with a
+    decimal digit in every language (a test checks the language data): a block that does not is
+    none, found without the regex."""
+    text = block.text
+    return None if block.escaped or not text[:1].isdecimal() else numbered.match(text)
+
+
 def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
     """Paragraphs that extraction ran together on one line are split again: numbered ones
     ("… persons.^(8) 6. We recall …") only at the number that comes next; before the first
@@ -100,7 +105,7 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
     last = 0
     for block in blocks:
         while True:
-            match = None if block.escaped or not block.text[:1].isdecimal() else numbered.match(block.text)
+            match = _match_numbered(numbered, block)
             if match:
                 digits = "".join(ch for ch in match.group("num") if ch.isdecimal())
                 last = int(digits) if digits else last
@@ -175,8 +180,7 @@ class BodyParser:
     # --- recognisers -------------------------------------------------------------------------
 
     def _numbered(self, block: Block) -> regex.Match[str] | None:
-        text = block.text
-        return None if block.escaped or not text[:1].isdecimal() else self.numbered.match(text)
+        return _match_numbered(self.numbered, block)
 
     def _point(self, block: Block) -> tuple[int, regex.Match[str]] | None:
         """A point of the current paragraph: of the second level when a point of the first is
