@@ -39,7 +39,7 @@ from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, 
 
 # Characters that matter to the shortcuts: spaces of several kinds, punctuation, markup, letters
 # of several scripts, controls.
-CHARS = st.sampled_from(list(" \t\n\xa0\u2000\u3000\x1c\x85.,;:،^*\\()-_ab1٣Жд大ßİ"))
+CHARS = st.sampled_from(list(" \t\n\r\xa0\u2000\u3000\x1c\x1f\x85.,;:،^*\\()-_ab1٣Жд大ßİ"))
 TEXTS = st.text(CHARS, max_size=30)
 
 INLINES: st.SearchStrategy[Inline] = st.recursive(
