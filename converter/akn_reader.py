@@ -112,15 +112,45 @@ def squash(text: str) -> str:
     return squashed
 
 
+def _plain_leaf(element: etree._Element) -> Text | None:
+    """The text of an element of text only, squashed, for _plain_inlines: None when it is empty
+    or has a space at an end."""
+    inside = squash(element.text) if element.text else ""
+    if not inside or inside[0].isspace() or inside[-1].isspace():
+        return None
+    return Text(inside)
+
+
+def _plain_span(element: etree._Element) -> Emphasis | None:
+    """What _span makes of a span of text only that is bold, italic or both (as the UN's files
+    mark emphasis), for _plain_inlines; None for any other span."""
+    if len(element):
+        return None
+    classes = (element.get("class") or "").split()
+    italic, bold = "italic" in classes, "bold" in classes
+    inside = _plain_leaf(element) if italic or bold else None
+    if inside is None:
+        return None
+    if not bold:
+        return Emphasis("i", (inside,))
+    return Emphasis("b", (Emphasis("i", (inside,)),) if italic else (inside,))
+
+
 def _unwrapped(element: etree._Element) -> etree._Element:
-    """The element below its wrappers: one paragraph and no text of their own (container > p,
-    content > p)."""
-    while len(element) == 1 and not element.text:
+    """The element below its wrappers: one paragraph and no text of their own but spaces, such as
+    the indentation of the UN's files (container > p, content > p). The spaces would only be
+    trimmed from the ends of what the paragraph holds."""
+    while len(element) == 1 and _blank(element.text):
         only = element[0]
-        if only.tag != P or only.tail:
+        if only.tag != P or not _blank(only.tail):
             break
         element = only
     return element
+
+
+def _blank(text: str | None) -> bool:
+    """Whether a text is absent or all whitespace: what _trim leaves nothing of."""
+    return not text or text.isspace()
 
 
 def _clean_ends(nodes: list[Inline]) -> bool:
@@ -352,26 +382,10 @@ class _Reader:
         for child in items:
             tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
             kind = EMPHASIS.get(tag)
-            if kind is not None:
-                size = len(child)
-                leaf = child if size == 0 else child[0]
-                nested = EMPHASIS.get(leaf.tag) if size == 1 and not child.text and not leaf.tail else None
-                if size == 0 or (nested is not None and len(leaf) == 0):
-                    # Text only, or an emphasis of text only (an opening phrase, <b><i>…</i></b>),
-                    # as most are: what the recursion would give.
-                    inside = squash(leaf.text) if leaf.text else ""
-                    if not inside:
-                        return None
-                    if inside[0].isspace() or inside[-1].isspace():
-                        return None
-                    children: tuple[Inline, ...] = (Text(inside),)
-                    if nested is not None:
-                        children = (Emphasis(nested, children),)
-                else:
-                    inner = self._plain_inlines(child)
-                    if not inner or not _clean_ends(inner):
-                        return None
-                    children = tuple(inner)
+            if kind is not None or tag == SPAN:
+                emphasis = self._plain_emphasis(child, kind) if kind is not None else _plain_span(child)
+                if emphasis is None:
+                    return None
                 if out:
                     before = out[-1]
                     if type(before) is Emphasis:
@@ -383,7 +397,7 @@ class _Reader:
                         and before.text.isspace()
                     ):
                         return None
-                out.append(Emphasis(kind, children))
+                out.append(emphasis)
             elif tag == NOTE:
                 out.append(self._note(child))
             elif tag == NOTE_REF:
@@ -399,6 +413,24 @@ class _Reader:
             if tail:
                 out.append(Text(squash(tail)))
         return out[1:] if opened else out
+
+    def _plain_emphasis(self, element: etree._Element, kind: Literal["b", "i"]) -> Emphasis | None:
+        """The emphasis an element of EMPHASIS makes, for _plain_inlines: None unless it holds
+        something _merge leaves as it is, with no space at its ends."""
+        size = len(element)
+        leaf = element if size == 0 else element[0]
+        nested = EMPHASIS.get(leaf.tag) if size == 1 and not element.text and not leaf.tail else None
+        if size == 0 or (nested is not None and len(leaf) == 0):
+            # Text only, or an emphasis of text only (an opening phrase, <b><i>…</i></b>), as
+            # most are: what the recursion would give.
+            inside = _plain_leaf(leaf)
+            if inside is None:
+                return None
+            return Emphasis(kind, (inside,) if nested is None else (Emphasis(nested, (inside,)),))
+        inner = self._plain_inlines(element)
+        if not inner or not _clean_ends(inner):
+            return None
+        return Emphasis(kind, tuple(inner))
 
     def _opened(self, element: etree._Element | None) -> tuple[str, tuple[Inline, ...]] | None:
         """(opening, rest) of a paragraph that opens with an emphasised phrase, as this converter

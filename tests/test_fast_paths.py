@@ -159,12 +159,17 @@ PHRASES = st.builds(
     XML_TEXTS,
     st.sampled_from(["", "", " "]),
 )
+# The UN's files mark emphasis by a span's classes; a span of other classes only groups its text.
+SPAN_TAGS = [
+    (f'span class="{classes}"', "</span>")
+    for classes in ("italic", "bold", "bold italic", "italic  bold", "x", "")
+]
 SUPERSCRIPTS = [st.just("<sup>o</sup>"), st.just("<sup>1</sup>"), st.just("<sup>(</sup>")]
 ELEMENTS = st.one_of(
     _inline_xml([*CALLS, PHRASES, *SUPERSCRIPTS], EMPHASIS_TAGS),
     _inline_xml(
         [*CALLS, st.just("<sup>2</sup>"), st.just("<eol/>")],
-        [*EMPHASIS_TAGS, ("p", "</p>"), ('span class="italic"', "</span>")],
+        [*EMPHASIS_TAGS, ("p", "</p>"), *SPAN_TAGS],
     ),
 )
 
@@ -181,11 +186,14 @@ def _element(markup: str) -> etree._Element:
 @example(["<b> <i>x</i></b>"], ["a", "b", "", "", ""])  # a space inside the outer emphasis
 @example(["<b><i>x</i> </b>"], ["a", "b", "", "", ""])
 @example(['<b><i>x<noteRef marker="1"/></i></b>'], ["a", "b", "", "", ""])  # a call inside the inner one
+@example(['<span class="italic">x</span>', '<span class="bold">y</span>'], ["\t", " ", "", "", ""])
+@example(['<span class="bold italic">x </span>'], ["\t", "y", "", "", ""])  # a space at its end
 @given(st.lists(ELEMENTS, max_size=4), st.lists(XML_TEXTS, min_size=5, max_size=5))
 def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: list[str]) -> None:
     """The reader's shortcut for inline content _merge leaves as it is gives what _merge gives."""
     markup = _between(texts, parts)
-    for wrapped in (markup, f"<p>{markup}</p>"):
+    # (bare, in a paragraph, and in a paragraph indented as the UN's files are)
+    for wrapped in (markup, f"<p>{markup}</p>", f"\n   <p>{markup}</p>\n\t "):
         element = _element(wrapped)
         reader = _Reader.__new__(_Reader)
         reader.notes, reader.markers = {}, {"1", "3"}
