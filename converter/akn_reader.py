@@ -112,28 +112,35 @@ def squash(text: str) -> str:
     return squashed
 
 
-def _plain_leaf(element: etree._Element) -> Text | None:
-    """The text of an element of text only, squashed, for _plain_inlines: None when it is empty
-    or has a space at an end."""
+Plain = tuple[bool, Emphasis, bool]
+"""An emphasis as _plain_inlines reads it: whether a space comes before it, the emphasis, whether
+a space comes after it (the spaces at its ends, which _merge moves out of it)."""
+
+
+def _plain_leaf(element: etree._Element) -> tuple[bool, Text, bool] | None:
+    """The text of an element of text only, squashed, its spaces at its ends taken off (whether
+    there were, at each end), for _plain_inlines; None when it holds no text but spaces."""
     inside = squash(element.text) if element.text else ""
-    if not inside or inside[0].isspace() or inside[-1].isspace():
+    core = inside.strip()
+    if not core:
         return None
-    return Text(inside)
+    return inside[0].isspace(), Text(core), inside[-1].isspace()
 
 
-def _plain_span(element: etree._Element) -> Emphasis | None:
+def _plain_span(element: etree._Element) -> Plain | None:
     """What _span makes of a span of text only that is bold, italic or both (as the UN's files
     mark emphasis), for _plain_inlines; None for any other span."""
     if len(element):
         return None
     classes = (element.get("class") or "").split()
     italic, bold = "italic" in classes, "bold" in classes
-    inside = _plain_leaf(element) if italic or bold else None
-    if inside is None:
+    leaf = _plain_leaf(element) if italic or bold else None
+    if leaf is None:
         return None
+    lead, inside, trail = leaf
     if not bold:
-        return Emphasis("i", (inside,))
-    return Emphasis("b", (Emphasis("i", (inside,)),) if italic else (inside,))
+        return lead, Emphasis("i", (inside,)), trail
+    return lead, Emphasis("b", (Emphasis("i", (inside,)),) if italic else (inside,)), trail
 
 
 def _unwrapped(element: etree._Element) -> etree._Element:
@@ -365,27 +372,35 @@ class _Reader:
         return _trim(_merge(self._children(element, skip))), False
 
     def _plain_inlines(self, element: etree._Element, opened: bool = False) -> list[Inline] | None:
-        """What _merge(_children(element)) gives, when the element holds nothing _merge changes:
-        texts, emphasis without spaces at its ends and not beside emphasis (neither directly nor
-        across a space), footnotes, their calls and superscripts; None for anything else (the
-        general path reads it). Most paragraphs, ours and the UN's, are like this.
+        """What _merge(_children(element)) gives, when the element holds nothing _merge changes
+        but texts to join and spaces to move out of emphasis: texts, links and other elements of
+        text only, emphasis not beside emphasis (neither directly nor across a space), footnotes,
+        their calls and superscripts; None for anything else (the general path reads it). Most
+        paragraphs, ours and the UN's, are like this.
         `opened`: the element opens with an emphasised phrase read already (see _opened): what
         comes after it."""
         out: list[Inline] = []
+        texts: list[str] = []  # (texts since the last node: one Text, squashed once joined)
         text = element.text
         items = iter(element)
         if opened:
             out.append(OPENING)  # (stands for the phrase where the checks below look back)
             text = next(items).tail
         if text:
-            out.append(Text(squash(text)))
+            texts.append(text)
         for child in items:
             tag = child.tag  # (a comment's is a function: no key of EMPHASIS, equal to no name)
             kind = EMPHASIS.get(tag)
             if kind is not None or tag == SPAN:
-                emphasis = self._plain_emphasis(child, kind) if kind is not None else _plain_span(child)
-                if emphasis is None:
+                found = self._plain_emphasis(child, kind) if kind is not None else _plain_span(child)
+                if found is None:
                     return None
+                lead, emphasis, trail = found
+                if lead:
+                    texts.append(" ")
+                if texts:
+                    out.append(Text(squash("".join(texts))))
+                    texts = []
                 if out:
                     before = out[-1]
                     if type(before) is Emphasis:
@@ -398,52 +413,71 @@ class _Reader:
                     ):
                         return None
                 out.append(emphasis)
-            elif tag == NOTE:
-                out.append(self._note(child))
-            elif tag == NOTE_REF:
-                out.append(NoteCall(child.get("marker", "")))
-            elif tag == SUP:
-                found = self._sup(child)
-                if len(found) != 1:
-                    return None  # (nothing: the texts around it would be merged)
-                out.append(found[0])
+                if trail:
+                    texts.append(" ")
+            elif tag in (NOTE, NOTE_REF, SUP):
+                nodes = self._node(child, tag, frozenset())  # (a call or a superscript)
+                if len(nodes) != 1:
+                    return None  # (a superscript of nothing: the texts around it would be merged)
+                if texts:
+                    out.append(Text(squash("".join(texts))))
+                    texts = []
+                out.append(nodes[0])
+            elif tag in BREAKS:
+                texts.append(" ")
+            elif isinstance(tag, str) and len(child) == 0:
+                if child.text:  # (a link or another element of text only: its text as it is)
+                    texts.append(child.text)
             else:
                 return None
             tail = child.tail
             if tail:
-                out.append(Text(squash(tail)))
+                texts.append(tail)
+        if texts:
+            out.append(Text(squash("".join(texts))))
         return out[1:] if opened else out
 
-    def _plain_emphasis(self, element: etree._Element, kind: Literal["b", "i"]) -> Emphasis | None:
+    def _plain_emphasis(self, element: etree._Element, kind: Literal["b", "i"]) -> Plain | None:
         """The emphasis an element of EMPHASIS makes, for _plain_inlines: None unless it holds
-        something _merge leaves as it is, with no space at its ends."""
+        something _merge leaves as it is but for the spaces at its ends."""
         size = len(element)
         leaf = element if size == 0 else element[0]
         nested = EMPHASIS.get(leaf.tag) if size == 1 and not element.text and not leaf.tail else None
         if size == 0 or (nested is not None and len(leaf) == 0):
             # Text only, or an emphasis of text only (an opening phrase, <b><i>…</i></b>), as
             # most are: what the recursion would give.
-            inside = _plain_leaf(leaf)
-            if inside is None:
+            found = _plain_leaf(leaf)
+            if found is None:
                 return None
-            return Emphasis(kind, (inside,) if nested is None else (Emphasis(nested, (inside,)),))
+            lead, inside, trail = found
+            return (
+                lead,
+                Emphasis(kind, (inside,) if nested is None else (Emphasis(nested, (inside,)),)),
+                trail,
+            )
         inner = self._plain_inlines(element)
         if not inner or not _clean_ends(inner):
             return None
-        return Emphasis(kind, tuple(inner))
+        return False, Emphasis(kind, tuple(inner)), False
 
     def _opened(self, element: etree._Element | None) -> tuple[str, tuple[Inline, ...]] | None:
         """(opening, rest) of a paragraph that opens with an emphasised phrase, as this converter
-        and the UN print them (<b><i>Recalling</i></b> …): what opening_of gives for its inline
+        and the UN print them (<b><i>Recalling</i></b> …, <span class="italic">Recalling</span>
+        …): what opening_of gives for its inline
         content, read without building the phrase's nodes; None for any other paragraph (read the
         general way)."""
         if element is None:
             return None
         element = _unwrapped(element)
-        if element.text or len(element) == 0 or EMPHASIS.get(element[0].tag) is None:
-            return None
+        if not _blank(element.text) or len(element) == 0:
+            return None  # (spaces before the phrase would be trimmed)
         leaf = element[0]
-        if len(leaf):
+        if leaf.tag == SPAN:
+            if _plain_span(leaf) is None:  # (the UN's: a bold or italic span of text only)
+                return None
+        elif EMPHASIS.get(leaf.tag) is None:
+            return None
+        elif len(leaf):
             if len(leaf) != 1 or leaf.text:
                 return None
             leaf = leaf[0]

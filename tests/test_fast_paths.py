@@ -169,7 +169,7 @@ ELEMENTS = st.one_of(
     _inline_xml([*CALLS, PHRASES, *SUPERSCRIPTS], EMPHASIS_TAGS),
     _inline_xml(
         [*CALLS, st.just("<sup>2</sup>"), st.just("<eol/>")],
-        [*EMPHASIS_TAGS, ("p", "</p>"), *SPAN_TAGS],
+        [*EMPHASIS_TAGS, ("p", "</p>"), *SPAN_TAGS, ('a href="x"', "</a>")],
     ),
 )
 
@@ -188,6 +188,9 @@ def _element(markup: str) -> etree._Element:
 @example(['<b><i>x<noteRef marker="1"/></i></b>'], ["a", "b", "", "", ""])  # a call inside the inner one
 @example(['<span class="italic">x</span>', '<span class="bold">y</span>'], ["\t", " ", "", "", ""])
 @example(['<span class="bold italic">x </span>'], ["\t", "y", "", "", ""])  # a space at its end
+@example(["<i>x</i>", "<i> y</i>"], ["", "", "", "", ""])  # emphasis beside it across its own space
+@example(["<i> y</i>"], ["a", "b", "", "", ""])  # a space at its start, moved out of it
+@example(['<a href="x">1/2</a>', "<eol/>"], ["of ", " and", "then", "", ""])  # a link's text, a break
 @given(st.lists(ELEMENTS, max_size=4), st.lists(XML_TEXTS, min_size=5, max_size=5))
 def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: list[str]) -> None:
     """The reader's shortcut for inline content _merge leaves as it is gives what _merge gives."""
