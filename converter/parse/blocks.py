@@ -3,6 +3,7 @@ knowing the source offset of every character (so that joined blocks keep exact s
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -18,6 +19,14 @@ WORDS = regex.compile(r"\S+")
 # A leading backslash that escapes an inline character, not the block.
 BLOCK_ESCAPE_EXCEPT = regex.compile(r"^\\[\\*^]")
 FRONT_MATTER_ITEM = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def may_be_digit(char: str) -> bool:
+    """Whether `\\d` can match a character (or an empty string: no): a guard that lets a pattern
+    starting or ending with a digit be skipped cheaply. A digit to str.isdigit, or a character
+    Python's Unicode database does not know: the regex module's is newer (it has digits Python
+    does not, such as U+1CCF0)."""
+    return char.isdigit() or (char > "\x7f" and unicodedata.category(char) == "Cn")
 
 
 @dataclass(frozen=True)

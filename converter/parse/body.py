@@ -21,7 +21,7 @@ from ..model import (
     Section,
     Table,
 )
-from .blocks import Block
+from .blocks import Block, may_be_digit
 from .footnotes import without_calls
 from .phrases import opening_of
 
@@ -92,7 +92,7 @@ def _match_numbered(numbered: regex.Pattern[str], block: Block) -> regex.Match[s
     decimal digit in every language (a test checks the language data): a block that does not is
     none, found without the regex."""
     text = block.text
-    return None if block.escaped or not text[:1].isdecimal() else numbered.match(text)
+    return None if block.escaped or not may_be_digit(text[:1]) else numbered.match(text)
 
 
 def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from ..languages import Language
-from .blocks import Block
+from .blocks import Block, may_be_digit
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,8 @@ def _open(block: Block) -> bool:
 def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, Block] | None:
     """A "[^n]: text" or bare "n text" body whose number is the one expected next."""
     first = block.text[:1]
-    if first != "[" and not first.isdigit():
-        return None  # (neither can start so: what \d matches is a digit to str.isdigit)
+    if first != "[" and not may_be_digit(first):
+        return None  # (neither can start so)
     match = (MARKDOWN_BODY if first == "[" else BARE_BODY).match(block.text)  # (by their first character)
     if not match or ascii_digits(match.group("marker")) != str(expected):
         return None

@@ -9,7 +9,7 @@ import regex
 
 from ..languages import Language, load
 from ..model import Footer
-from .blocks import Block
+from .blocks import Block, may_be_digit
 from .body import ENDS_PARAGRAPH
 from .footnotes import without_calls
 
@@ -63,17 +63,16 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
         if block.escaped:
             kept.append(block)
             continue
-        # (Each pattern tried only on a text that starts as its furniture does, or ends so; what
-        # \d matches is a digit to str.isdigit.)
+        # (Each pattern tried only on a text that starts as its furniture does, or ends so.)
         first = text[:1]
-        match = JOB_NUMBER.match(text) if first.isdigit() and text[2:3] == "-" else None
+        match = JOB_NUMBER.match(text) if may_be_digit(first) and text[2:3] == "-" else None
         if match:
             job = job or match.group("job")
             continue
         if is_recycle_line(lang, text):
             recycled = recycled or text
             continue
-        if first.isdigit() and text[-1:].isdigit() and PAGE_COUNTER.match(text):
+        if may_be_digit(first) and may_be_digit(text[-1:]) and PAGE_COUNTER.match(text):
             continue
         if first in RULE_STARTS and (BARCODE.match(text) or RULE.match(text)):
             continue
