@@ -371,14 +371,16 @@ class _Reader:
                 return _trim(plain_nodes), True
         return _trim(_merge(self._children(element, skip))), False
 
-    def _plain_inlines(self, element: etree._Element, opened: bool = False) -> list[Inline] | None:
+    def _plain_inlines(
+        self, element: etree._Element, opened: bool = False, spaced: bool = False
+    ) -> list[Inline] | None:
         """What _merge(_children(element)) gives, when the element holds nothing _merge changes
         but texts to join and spaces to move out of emphasis: texts, links and other elements of
         text only, emphasis not beside emphasis (neither directly nor across a space), footnotes,
         their calls and superscripts; None for anything else (the general path reads it). Most
         paragraphs, ours and the UN's, are like this.
         `opened`: the element opens with an emphasised phrase read already (see _opened): what
-        comes after it."""
+        comes after it (`spaced`: after the space that ended the phrase)."""
         out: list[Inline] = []
         texts: list[str] = []  # (texts since the last node: one Text, squashed once joined)
         text = element.text
@@ -386,6 +388,8 @@ class _Reader:
         if opened:
             out.append(OPENING)  # (stands for the phrase where the checks below look back)
             text = next(items).tail
+            if spaced:
+                text = " " + (text or "")
         if text:
             texts.append(text)
         for child in items:
@@ -462,10 +466,9 @@ class _Reader:
 
     def _opened(self, element: etree._Element | None) -> tuple[str, tuple[Inline, ...]] | None:
         """(opening, rest) of a paragraph that opens with an emphasised phrase, as this converter
-        and the UN print them (<b><i>Recalling</i></b> …, <span class="italic">Recalling</span>
-        …): what opening_of gives for its inline
-        content, read without building the phrase's nodes; None for any other paragraph (read the
-        general way)."""
+        and the UN print them (<b><i>Recalling</i></b> …, <span class="italic">Recalling </span>
+        …): what opening_of gives for its inline content, read without building the phrase's
+        nodes; None for any other paragraph (read the general way)."""
         if element is None:
             return None
         element = _unwrapped(element)
@@ -483,14 +486,13 @@ class _Reader:
             leaf = leaf[0]
             if EMPHASIS.get(leaf.tag) is None or len(leaf) or leaf.tail:
                 return None
-        phrase = leaf.text
+        phrase = squash(leaf.text or "")
+        opening = phrase.strip()  # (a space before it is trimmed, one after it moved out of it)
         # (What _plain_inlines accepts as an emphasis of text, and leading_emphasis as a phrase.)
-        if not phrase or squash(phrase) != phrase or len(phrase.split()) > 12:
+        if not opening or len(opening.split()) > 12:
             return None
-        if phrase[0].isspace() or phrase[-1].isspace():
-            return None
-        rest = self._plain_inlines(element, opened=True)
-        return None if rest is None else (phrase, _trim_end(rest))
+        rest = self._plain_inlines(element, opened=True, spaced=phrase[-1].isspace())
+        return None if rest is None else (opening, _trim_end(rest))
 
     def _children(self, element: etree._Element, skip: frozenset[str]) -> list[Inline]:
         # (lxml makes a new string at each read of .tag, .text and .tail: each is read once.)

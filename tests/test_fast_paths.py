@@ -220,8 +220,18 @@ def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: li
 @example("<i>Decides</i>", ['<noteRef marker="1"/>'], ["", " ", "", "", ""])
 @example("<b><i>a b c d e f g h i j k l m</i></b>", [], [" n", "", "", "", ""])  # 13 words: no phrase
 @example("<b><i>Decides</i></b>", [], [" to act ", "", "", "", ""])  # spaces at the end
+@example('<span class="italic">Recommends </span>', [], ["the", "", "", "", ""])  # a space moved out
+@example('<span class="bold italic"> Notes\n</span>', ['<a href="x">1</a>'], [", ", "", "", "", ""])
 @given(
-    st.one_of(PHRASES, st.builds(lambda t: f"<i>{t}</i>", XML_TEXTS)),
+    st.one_of(
+        PHRASES,
+        st.builds(lambda t: f"<i>{t}</i>", XML_TEXTS),
+        st.builds(
+            lambda c, t: f'<span class="{c}">{t}</span>',
+            st.sampled_from(["italic", "bold", "bold italic"]),
+            XML_TEXTS,
+        ),
+    ),
     st.lists(ELEMENTS, max_size=3),
     st.lists(XML_TEXTS, min_size=5, max_size=5),
 )
@@ -230,7 +240,9 @@ def test_an_opening_phrase_read_as_opening_of_reads_it(
 ) -> None:
     """The reader's shortcut for a paragraph that opens with an emphasised phrase gives what
     opening_of gives for the paragraph's inline content."""
-    for markup in (phrase + _between(texts, parts), f"<p>{phrase}{_between(texts, parts)}</p>"):
+    after = _between(texts, parts)
+    # (bare, in a paragraph, and in a paragraph indented as the UN's files are)
+    for markup in (phrase + after, f"<p>{phrase}{after}</p>", f"\n  <p>\t{phrase}{after}</p>\n"):
         element = _element(markup)
         reader = _Reader.__new__(_Reader)
         reader.notes, reader.markers, reader.lang = {}, {"1", "3"}, load("en")
