@@ -17,7 +17,8 @@
 
 `--quick` (under a minute) measures every 8th file once, 1,000 batch inputs and 2,000 documents of
 memory; the full run (a few minutes) measures every file three times. `--profile FILE` writes the
-top entries of cProfile for `convert` and `to_text` on the 25 KB document and on the seed.
+top entries of cProfile for `convert` and `to_text` (of our AKN and of the UN's file) on the 25 KB
+document and on the seed.
 """
 
 from __future__ import annotations
@@ -636,7 +637,8 @@ def side_by_side(
 
 
 def profile(documents: Sequence[Document], path: Path, calls: int = 100) -> None:
-    """cProfile of convert and to_text on each document: top 15 by cumulative and by own time."""
+    """cProfile of convert, of to_text of what it wrote and of to_text of the UN's own file (for
+    the seed, its own AKN again) on each document: top 15 by cumulative and by own time."""
     from converter import convert, to_text
 
     out = io.StringIO()
@@ -645,6 +647,7 @@ def profile(documents: Sequence[Document], path: Path, calls: int = 100) -> None
         for label, call in (
             ("convert", functools.partial(convert, document.text)),  # language detected, as by the CLI
             ("to_text", functools.partial(to_text, xml)),
+            ("to_text of the UN's file", functools.partial(to_text, document.official)),
         ):
             call()
             profiler = cProfile.Profile()
