@@ -400,7 +400,7 @@ GUARDED = st.builds(
 
 @pytest.mark.parametrize("code", CODES)
 @given(GUARDED)
-def test_a_numbered_paragraph_starts_with_a_decimal_digit(code: str, text: str) -> None:
+def test_a_numbered_paragraph_starts_with_a_digit(code: str, text: str) -> None:
     if load(code).pattern("operative.numbered").match(text):
         assert may_be_digit(text[:1])
 

@@ -89,8 +89,8 @@ def _cells(block: Block) -> list[Block]:
 
 def _match_numbered(numbered: regex.Pattern[str], block: Block) -> regex.Match[str] | None:
     """The language's numbered-paragraph pattern on a block. A numbered paragraph starts with a
-    decimal digit in every language (a test checks the language data): a block that does not is
-    none, found without the regex."""
+    digit in every language (a test checks the language data): a block that cannot is none, found
+    without the regex."""
     text = block.text
     return None if block.escaped or not may_be_digit(text[:1]) else numbered.match(text)
 
