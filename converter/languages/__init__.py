@@ -176,8 +176,10 @@ def normal(text: str) -> str:
     return _normal(text)
 
 
+@cache
 def available() -> tuple[str, ...]:
-    """Codes of the languages whose data file exists."""
+    """Codes of the languages whose data file exists (looked for once: the files are the
+    package's own, and detection asks for them at every call)."""
     files = resources.files(__package__)
     return tuple(c for c in CODES if files.joinpath(f"{c}.toml").is_file())
 
