@@ -27,6 +27,7 @@ from converter.akn_reader import (
 )
 from converter.languages import CODES, _script_count, load
 from converter.model import Emphasis, Inline, NoteCall, Span, Superscript, Text
+from converter.parse import find_words
 from converter.parse.blocks import SPACE_RUN, Block, _space_run, may_be_digit
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end
@@ -391,3 +392,29 @@ def test_may_be_digit_holds_for_every_character_d_matches() -> None:
     missed = [hex(c) for c in range(sys.maxunicode + 1) if digit.match(chr(c)) and not may_be_digit(chr(c))]
     assert not missed
     assert not may_be_digit("") and not may_be_digit("a") and not may_be_digit("٫")
+
+
+# Letters whose case folding is of every kind: one to one, one to two ("ß", "ﬆ", "İ"), several
+# to one ("K", "ſ", "ς"), title case ("ǅ"), and two that the regex module folds and Python 3.11's
+# Unicode database does not know (Garay U+10D50/U+10D70, U+A7CB/U+0264).
+FOLDING = list("aAsSkKßẞſİıiσςΣǅǄǆﬆé大٣\u212a\U0001e900\U0001e922\U00010d50\U00010d70\ua7cb\u0264")
+FOLDING_WORDS = st.text(st.sampled_from(FOLDING), min_size=1, max_size=3)
+
+
+@example(["Kß"], "a kss b")
+@example(["ss"], "ß")
+@example(["\U00010d50"], "x \U00010d70")
+@example(["a", "b"], "a b")
+@example(["a", "b"], "a  b\tab b")
+@example([], "a b")
+@given(
+    st.lists(FOLDING_WORDS, max_size=3),
+    st.one_of(
+        st.lists(FOLDING_WORDS, max_size=6).map(" ".join),  # as an agenda item's text is spaced
+        st.lists(st.sampled_from([*FOLDING, " ", "  ", "\t"]), max_size=20).map("".join),
+    ),
+)
+def test_find_words_finds_what_the_regex_finds(words: list[str], text: str) -> None:
+    pattern = r"\s+".join(regex.escape(word) for word in words) + r"(?=\s|$)"
+    found = regex.search(pattern, text, regex.IGNORECASE | regex.V1)
+    assert find_words(words, text) == (found.span() if found else None)
