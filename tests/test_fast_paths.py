@@ -36,6 +36,7 @@ from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, R
 from converter.parse.inline import _merge as merge_texts
 from converter.parse.inline import _parse, _superscripts
 from converter.parse.phrases import opening_of
+from converter.source import looks_binary
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
 
 # Characters that matter to the shortcuts: spaces of several kinds, punctuation, markup, letters
@@ -418,3 +419,16 @@ def test_find_words_finds_what_the_regex_finds(words: list[str], text: str) -> N
     pattern = r"\s+".join(regex.escape(word) for word in words) + r"(?=\s|$)"
     found = regex.search(pattern, text, regex.IGNORECASE | regex.V1)
     assert find_words(words, text) == (found.span() if found else None)
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=5000),
+        # (bytes around the edges of the control range, in the proportions that decide)
+        st.lists(st.sampled_from([0, 1, 8, 9, 13, 14, 31, 32, 65, 255]), max_size=300).map(bytes),
+    )
+)
+def test_looks_binary_counts_the_control_bytes(data: bytes) -> None:
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    assert looks_binary(data) == (bool(sample) and (b"\x00" in sample or controls > len(sample) // 10))
