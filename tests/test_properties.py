@@ -98,6 +98,21 @@ def test_an_agenda_line_that_ends_with_a_date_round_trips(seed_text: str) -> Non
     assert convert(again) == xml
 
 
+def test_an_escaped_space_at_the_start_of_a_paragraph_round_trips(seed_text: str) -> None:
+    """Found by the thorough property run: "٢٠ -\\ تعرب …" (a backslash injected after the
+    number) made the escaped space part of the opening phrase (<b><i> تعرب</i></b>), which the
+    reader trims: the ends of a block's inline content are trimmed as the reader trims them."""
+    lines = seed_text.split("\n")
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("٢٠ - ")]
+    lines[at] = lines[at][:4] + "\\" + lines[at][4:]
+    for text in ("\n".join(lines), "\n".join(lines).replace("؛\n", "\\ \n", 1)):
+        xml = convert(text)
+        assert "<i> " not in xml and " </p>" not in xml
+        again = to_text(xml)
+        assert convert(again) == xml
+        assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

@@ -34,7 +34,7 @@ from .conclusion import find_conclusion, split_glued_conclusions
 from .dates import iso_date
 from .footnotes import CALL_MARK, RawNote, ascii_digits, locate_calls, take_bodies
 from .furniture import drop_running_headers, take_furniture
-from .inline import parse_inline
+from .inline import parse_inline, trimmed
 from .layout import join_wrapped
 from .masthead import NumberLine, read_masthead, read_number
 
@@ -62,7 +62,7 @@ class _Run:
         self.diagnostics.append(self.source.diagnostic(code, message, block.span() if block else None))
 
     def inline(self, block: Block) -> tuple[Inline, ...]:
-        return parse_inline(block, self.markers, DIGITS)
+        return trimmed(parse_inline(block, self.markers, DIGITS))
 
 
 def parse(text: str, *, lang: str | None = None) -> Parsed:
