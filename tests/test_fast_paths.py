@@ -27,14 +27,14 @@ from converter.akn_reader import (
 )
 from converter.languages import CODES, _script_count, load
 from converter.model import Emphasis, Inline, NoteCall, Span, Superscript, Text
-from converter.parse import find_words
+from converter.parse import find_words, read_as_is
 from converter.parse.blocks import SPACE_RUN, Block, _space_run, may_be_digit
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end
 from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
-from converter.parse.inline import _parse, _superscripts
+from converter.parse.inline import _parse, _superscripts, trimmed
 from converter.parse.phrases import opening_of
 from converter.source import looks_binary
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
@@ -432,3 +432,14 @@ def test_looks_binary_counts_the_control_bytes(data: bytes) -> None:
     sample = data[:4096]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     assert looks_binary(data) == (bool(sample) and (b"\x00" in sample or controls > len(sample) // 10))
+
+
+@example((Emphasis("b", (Text(" x"),)),))
+@example((Text("a  b"),))
+@example((Emphasis("b", (Text("x"),)), Text(" "), Emphasis("b", (Text("y"),))))
+@given(st.lists(st.one_of(INLINES, st.just(Superscript("er"))), max_size=5).map(tuple))
+def test_content_read_as_is_is_what_the_reader_reads(nodes: tuple[Inline, ...]) -> None:
+    """The parser's shortcut: content it takes as the reader will read it back is read back so."""
+    nodes = trimmed(nodes)
+    if read_as_is(nodes):
+        assert _trim(_merge(list(nodes))) == nodes

@@ -16,6 +16,7 @@ from ..model import (
     Body,
     BodyNode,
     Conclusion,
+    Emphasis,
     Footnote,
     Inline,
     Masthead,
@@ -28,7 +29,7 @@ from ..model import (
     Text,
 )
 from ..source import Source, clean
-from .blocks import Block, front_matter, split_lines
+from .blocks import Block, _space_run, front_matter, split_lines
 from .body import BodyParser, split_run_on
 from .conclusion import find_conclusion, split_glued_conclusions
 from .dates import iso_date
@@ -62,7 +63,43 @@ class _Run:
         self.diagnostics.append(self.source.diagnostic(code, message, block.span() if block else None))
 
     def inline(self, block: Block) -> tuple[Inline, ...]:
-        return trimmed(parse_inline(block, self.markers, DIGITS))
+        nodes = parse_inline(block, self.markers, DIGITS)
+        if "\\" not in block.text and "*" not in block.text:
+            return nodes  # (a block's text is stripped, its spaces single: only escapes and emphasis differ)
+        nodes = trimmed(nodes)
+        return nodes if read_as_is(nodes) else _as_read(nodes)
+
+
+def read_as_is(nodes: tuple[Inline, ...]) -> bool:
+    """Whether the AKN reader surely reads inline content back as it is (no whitespace run, no
+    emphasis spaced at its ends, nested, or beside another): the usual case, found cheaply; False
+    leaves the question to _as_read."""
+    for i, node in enumerate(nodes):
+        if type(node) is Text:
+            if not node.text or _space_run(node.text) or (i and type(nodes[i - 1]) is Text):
+                return False
+        elif type(node) is Emphasis:
+            only = node.children[0] if len(node.children) == 1 else None
+            if type(only) is not Text:
+                return False  # (emphasis of one text, as "**…**" makes: anything else is looked at)
+            text = only.text
+            if not text or text[0].isspace() or text[-1].isspace() or _space_run(text):
+                return False
+            if i and (type(nodes[i - 1]) is Emphasis or (i > 1 and type(nodes[i - 2]) is Emphasis)):
+                return False
+    return True
+
+
+def _as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Inline content as the AKN reader will read it back: whitespace runs made one space, spaces
+    moved out of emphasis, emphasis beside emphasis of its kind joined, the ends trimmed (escaped
+    spaces, "**\\ x**", can leave any of these). Without it, the text form of such content would
+    not convert back to the same document. (Its nodes lose their spans, which nothing written
+    reads.)"""
+    from ..akn_reader import _merge, _trim  # (the reader imports the parser's modules)
+
+    read = _trim(_merge(list(nodes)))
+    return nodes if read == nodes else read
 
 
 def parse(text: str, *, lang: str | None = None) -> Parsed:
