@@ -233,6 +233,12 @@ def _lstrip_emphasis(node: Emphasis) -> Emphasis:
     return Emphasis(node.kind, tuple(children))
 
 
+def as_read(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Inline nodes as the reader makes them: merged (_merge) and trimmed (_trim). The parser
+    gives content it cannot take as it is the same form (converter/parse/__init__.py)."""
+    return _trim(_merge(nodes))
+
+
 def _merge(nodes: list[Inline]) -> list[Inline]:
     """Adjacent texts joined, whitespace squashed, emphasis normalised: spaces moved out of it,
     empty ones dropped, neighbours of the same kind (apart or one space apart) joined."""
@@ -369,7 +375,7 @@ class _Reader:
             plain_nodes = self._plain_inlines(element)
             if plain_nodes is not None:
                 return _trim(plain_nodes), True
-        return _trim(_merge(self._children(element, skip))), False
+        return as_read(self._children(element, skip)), False
 
     def _plain_inlines(
         self, element: etree._Element, opened: bool = False, spaced: bool = False

@@ -34,7 +34,7 @@ from converter.parse.conclusion import date_at_end
 from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
-from converter.parse.inline import _parse, _superscripts, trimmed
+from converter.parse.inline import _parse, _superscripts
 from converter.parse.phrases import opening_of
 from converter.source import looks_binary
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
@@ -440,6 +440,5 @@ def test_looks_binary_counts_the_control_bytes(data: bytes) -> None:
 @given(st.lists(st.one_of(INLINES, st.just(Superscript("er"))), max_size=5).map(tuple))
 def test_content_read_as_is_is_what_the_reader_reads(nodes: tuple[Inline, ...]) -> None:
     """The parser's shortcut: content it takes as the reader will read it back is read back so."""
-    nodes = trimmed(nodes)
     if read_as_is(nodes):
         assert _trim(_merge(list(nodes))) == nodes

@@ -35,7 +35,7 @@ from .conclusion import find_conclusion, split_glued_conclusions
 from .dates import iso_date
 from .footnotes import CALL_MARK, RawNote, ascii_digits, locate_calls, take_bodies
 from .furniture import drop_running_headers, take_furniture
-from .inline import parse_inline, trimmed
+from .inline import parse_inline
 from .layout import join_wrapped
 from .masthead import NumberLine, read_masthead, read_number
 
@@ -66,17 +66,18 @@ class _Run:
         nodes = parse_inline(block, self.markers, DIGITS)
         if "\\" not in block.text and "*" not in block.text:
             return nodes  # (a block's text is stripped, its spaces single: only escapes and emphasis differ)
-        nodes = trimmed(nodes)
         return nodes if read_as_is(nodes) else _as_read(nodes)
 
 
 def read_as_is(nodes: tuple[Inline, ...]) -> bool:
-    """Whether the AKN reader surely reads inline content back as it is (no whitespace run, no
-    emphasis spaced at its ends, nested, or beside another): the usual case, found cheaply; False
-    leaves the question to _as_read."""
+    """Whether the AKN reader surely reads inline content back as it is (no space at its ends, no
+    whitespace run, no emphasis spaced at its ends, nested, or beside another): the usual case,
+    found cheaply; False leaves the question to _as_read."""
     for i, node in enumerate(nodes):
         if type(node) is Text:
             if not node.text or _space_run(node.text) or (i and type(nodes[i - 1]) is Text):
+                return False
+            if (i == 0 and node.text[0].isspace()) or (i == len(nodes) - 1 and node.text[-1].isspace()):
                 return False
         elif type(node) is Emphasis:
             only = node.children[0] if len(node.children) == 1 else None
@@ -93,12 +94,12 @@ def read_as_is(nodes: tuple[Inline, ...]) -> bool:
 def _as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Inline content as the AKN reader will read it back: whitespace runs made one space, spaces
     moved out of emphasis, emphasis beside emphasis of its kind joined, the ends trimmed (escaped
-    spaces, "**\\ x**", can leave any of these). Without it, the text form of such content would
-    not convert back to the same document. (Its nodes lose their spans, which nothing written
-    reads.)"""
-    from ..akn_reader import _merge, _trim  # (the reader imports the parser's modules)
+    spaces, "\\ x", "**\\ x**", can leave any of these). Without it, the text form of such content
+    would not convert back to the same document. (Its nodes lose their spans, which nothing
+    written reads.)"""
+    from ..akn_reader import as_read  # (the reader imports the parser's modules)
 
-    read = _trim(_merge(list(nodes)))
+    read = as_read(list(nodes))
     return nodes if read == nodes else read
 
 

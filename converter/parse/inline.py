@@ -128,27 +128,6 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
-def trimmed(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Inline nodes without whitespace at their ends. A block's text is stripped, but an escaped
-    space ("\\ ") can still open or end it; the AKN reader trims what a paragraph holds, so the
-    text form of such a paragraph would not convert back to the same document."""
-    while nodes and type(nodes[0]) is Text and nodes[0].text[:1].isspace():
-        first = nodes[0]
-        text = first.text.lstrip()
-        span = first.span and Span(
-            min(first.span.start + len(first.text) - len(text), first.span.end), first.span.end
-        )
-        nodes = ((Text(text, span),) if text else ()) + nodes[1:]
-    while nodes and type(nodes[-1]) is Text and nodes[-1].text[-1:].isspace():
-        last = nodes[-1]
-        text = last.text.rstrip()
-        span = last.span and Span(
-            last.span.start, max(last.span.end - len(last.text) + len(text), last.span.start)
-        )
-        nodes = nodes[:-1] + ((Text(text, span),) if text else ())
-    return nodes
-
-
 def plain(nodes: tuple[Inline, ...] | list[Inline]) -> str:
     """The text of inline nodes, calls and superscripts left out."""
     # (Hot in the AKN reader: the model's classes are final, so `type(…) is` stands for
