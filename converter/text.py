@@ -25,6 +25,7 @@ from .model import (
     Text,
 )
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK
+from .parse.footnotes import note_body
 from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, is_recycle_line
 from .parse.inline import plain
 from .parse.phrases import Kind, derive
@@ -49,7 +50,9 @@ class _Renderer:
         r = self.r
         head = "" if r.issued_printed else f"---\ndate: {r.issued}\n---\n\n"
         for line in r.masthead.lines:
-            self.blocks.append(line.text)
+            # A line that reads as a footnote body (a second body of a marker, which the parser
+            # leaves in the masthead) is escaped: first in the text, it would be taken as the note.
+            self.blocks.append("\\" + line.text if note_body(self.lang, line.text) else line.text)
         if r.footer.recycle:
             self.blocks.append(self.lang.data["furniture"]["recycle"])
         if r.footer.job_number:

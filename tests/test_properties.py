@@ -123,6 +123,21 @@ def test_an_escaped_space_at_the_start_of_a_paragraph_round_trips(seed_text: str
         assert to_text(convert(again)) == again
 
 
+def test_a_second_body_of_a_note_above_the_masthead_round_trips(seed_text: str) -> None:
+    """Found by the thorough property run: the body of note 1 twice above the masthead. The
+    first is the note, the second a masthead line of kind "other"; the text form writes the
+    note at the end, so that line, unescaped at the top, was then taken as the note."""
+    lines = seed_text.split("\n")
+    (body,) = [line for line in lines if line.startswith("(١) ")]
+    text = "\n".join([body, body, *lines])
+    xml = convert(text)
+    assert '<p class="other">(١) ' in xml
+    again = to_text(xml)
+    assert again.startswith("\\(١) ")
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

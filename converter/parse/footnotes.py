@@ -51,16 +51,13 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
     """Content blocks, and the footnote bodies among them: "(1) text" anywhere; after block
     `start` (the formula), also "[^1]: text" and bare "1 text" bodies, taken only in sequence
     (1, 2, 3, …) so that a line that merely starts with a number stays content."""
-    pattern = lang.pattern("footnotes.body")
     kept: list[Block] = []
     notes: list[RawNote] = []
     seen: set[str] = set()
     expected = 1
     for index, block in enumerate(blocks):
         text = block.text
-        match = None if block.escaped or not text.startswith(NOTE_BODY_MARK) else pattern.match(text)
-        if match and len(match.group("marker")) > 3:  # "(1980) du 30 juin": a year, not a marker
-            match = None
+        match = None if block.escaped else note_body(lang, text)
         if match and ascii_digits(match.group("marker")) not in seen:
             marker = match.group("marker")
             seen.add(ascii_digits(marker))
@@ -98,6 +95,16 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
             continue
         kept.append(block)
     return kept, notes
+
+
+def note_body(lang: Language, text: str) -> regex.Match[str] | None:
+    """The match of a "(1) text" footnote body at the start of a block, as `take_bodies` takes it."""
+    if not text.startswith(NOTE_BODY_MARK):
+        return None
+    match = lang.pattern("footnotes.body").match(text)
+    if match and len(match.group("marker")) > 3:  # "(1980) du 30 juin": a year, not a marker
+        return None
+    return match
 
 
 # The end of a paragraph or note that is complete: punctuation (other than a comma) or a symbol.
