@@ -39,6 +39,7 @@ MUTATIONS = {
     "dangling href": ('href="#authorialNote_3"', 'href="#authorialNote_9"', "profile"),
     "eId form": ('eId="para_3"', 'eId="foo_3"', "profile"),
     "eId characters": ('eId="para_4"', 'eId="para_٤"', "profile"),
+    "duplicate eId": ('eId="para_4"', 'eId="para_3"', "profile"),
     "duplicate marker": ('marker="٢"', 'marker="١"', "profile"),
     "expression language": ('/67-264/ara@"', '/67-264/eng@"', "profile"),
     "number showAs": ('showAs="67/264"', 'showAs="67/265"', "profile"),
