@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from converter import ConversionError, convert, parse, to_text, validate
 
+from .test_cli import ENGLISH
+
 
 @given(st.text(max_size=2000))
 def test_parse_never_raises(text: str) -> None:
@@ -134,6 +136,19 @@ def test_a_second_body_of_a_note_above_the_masthead_round_trips(seed_text: str) 
     assert '<p class="other">(١) ' in xml
     again = to_text(xml)
     assert again.startswith("\\(١) ")
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
+def test_a_meeting_line_glued_to_the_last_paragraph_before_its_date_round_trips() -> None:
+    """Found by the thorough property run (with the round trip checked to the byte on mutated
+    official files): the meeting line run onto the last paragraph, its date on a line of its
+    own. The date was joined to the paragraph too; the text form then printed meeting and date at
+    the paragraph's end, where they read as a glued conclusion. Both are the conclusion now."""
+    text = ENGLISH.replace("the Day.\n\n50th plenary meeting\n", "the Day.  50th plenary meeting\n\n")
+    xml = convert(text)
+    assert '<location title="50"' in xml and "observe the Day.</p>" in xml
+    again = to_text(xml)
     assert convert(again) == xml
     assert to_text(convert(again)) == again
 

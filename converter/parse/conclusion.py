@@ -66,17 +66,34 @@ SENTENCE_END = regex.compile(r"(?<=[.;:。；”\"»)])\s+")
 
 
 def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
-    """A meeting line and its date that extraction ran onto the end of the last paragraph
-    ("… Destruction”. 52nd plenary meeting 1 December 2025") become blocks of their own."""
+    """A meeting line that extraction ran onto the end of the last paragraph, with its date
+    ("… Destruction”. 52nd plenary meeting 1 December 2025") or before a date line of its own
+    ("… Destruction”. 52nd plenary meeting" / "1 December 2025"), becomes a block of its own (and
+    the date too). Read as one paragraph, the second would also be printed as the first in the
+    text form, which must read back the same."""
     out: list[Block] = []
     at_end = date_at_end(lang.code)
-    for block in blocks:
+    for i, block in enumerate(blocks):
         cut = None if block.escaped else _glued_at(lang, block.text, at_end)
+        if cut is None and not block.escaped and _date_line_follows(lang, blocks, i):
+            cut = _meeting_glued_at(lang, block.text, len(block.text))
         if cut is None:
             out.append(block)
         else:
             out.extend((block.slice(0, cut), block.slice(cut)))
     return out
+
+
+# The longest date line, in any language ("30 de septiembre de 2025", "2025年9月30日").
+DATE_LINE_MAX = 40
+
+
+def _date_line_follows(lang: Language, blocks: list[Block], i: int) -> bool:
+    """Whether the block after blocks[i] is a date line (as find_conclusion reads one)."""
+    if i + 1 >= len(blocks):
+        return False
+    after = blocks[i + 1]
+    return not after.escaped and len(after.text) <= DATE_LINE_MAX and iso_date(lang, after.text) is not None
 
 
 def _glued_at(lang: Language, text: str, at_end: regex.Pattern[str]) -> int | None:
@@ -88,9 +105,14 @@ def _glued_at(lang: Language, text: str, at_end: regex.Pattern[str]) -> int | No
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):
         return None
-    date_at = len(text) - len(tail) + found.start()
+    return _meeting_glued_at(lang, text, len(text) - len(tail) + found.start())
+
+
+def _meeting_glued_at(lang: Language, text: str, end: int) -> int | None:
+    """Where a meeting line that ends at text[end] starts after the end of a sentence, if one
+    does."""
     meeting = lang.pattern("conclusion.meeting")
-    for match in SENTENCE_END.finditer(text, max(0, date_at - 80), date_at):
-        if meeting.match(text[match.end() : date_at].strip()):
+    for match in SENTENCE_END.finditer(text, max(0, end - 80), end):
+        if meeting.match(text[match.end() : end].strip()):
             return match.end()
     return None
