@@ -24,7 +24,7 @@ from .model import (
     Table,
     Text,
 )
-from .parse.body import ENDS_PARAGRAPH, HEADING_MARK
+from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, opening_cut
 from .parse.footnotes import note_body
 from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, is_recycle_line
 from .parse.inline import plain
@@ -45,6 +45,10 @@ class _Renderer:
         self.lang = load(resolution.language)
         self.blocks: list[str] = []
         self.body_start = 0
+        # Until a statement's first numbered paragraph, the parser splits a block where a
+        # preambular paragraph (or paragraph 1) seems to run on after a comma (split_run_on).
+        self.before_numbered = False
+        self.numbered = self.lang.pattern("operative.numbered")
 
     def render(self) -> str:
         r = self.r
@@ -78,9 +82,11 @@ class _Renderer:
         """Formula, preamble, operative part and conclusion."""
         self.blocks.append(f"{body.formula}{body.formula_tail}")
         self.body_start = len(self.blocks)
+        self.before_numbered = True
         for p in body.preamble:
             self.plain(self.opened("preamble", p.opening, p.content))
         self.nodes(body.operative)
+        self.before_numbered = False
         for line in (conclusion.meeting_text, conclusion.date_text):
             if line:
                 self.blocks.append(line)
@@ -102,7 +108,13 @@ class _Renderer:
         previous = self.blocks[-1] if len(self.blocks) > self.body_start else ""
         # (A block that does not end like a paragraph could be read as a heading, too.)
         unended = not ENDS_PARAGRAPH.search(text)
-        if looks_structural(self.lang, text) or unended or (previous and not ENDS_PARAGRAPH.search(previous)):
+        runs_on = self.before_numbered and opening_cut(text, self.lang, self.numbered) is not None
+        if (
+            looks_structural(self.lang, text)
+            or unended
+            or runs_on
+            or (previous and not ENDS_PARAGRAPH.search(previous))
+        ):
             # "\\" opens a literal block; "\\ " when the text itself opens with an escape or markup.
             text = ("\\ " if text[:1] in "\\*^" else "\\") + text
         self.blocks.append(text)
@@ -135,6 +147,7 @@ class _Renderer:
             self.plain(text)
         else:
             self.blocks.append(f"{node.num} {text}")
+            self.before_numbered = False
         self.points(node.points, node.wrap_up)
 
     def points(self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...]) -> None:

@@ -153,6 +153,22 @@ def test_a_meeting_line_glued_to_the_last_paragraph_before_its_date_round_trips(
     assert to_text(convert(again)) == again
 
 
+def test_an_escaped_preambular_paragraph_that_runs_on_round_trips() -> None:
+    """Found by the same run: an escaped block ("\\Recalling …,") continued on the next line by
+    what reads as a preambular paragraph of its own ("Noting …"). Escaped, it is one paragraph;
+    the text form must escape it too, or it is split where the second phrase starts."""
+    text = ENGLISH.replace(
+        "Recalling its resolution 70/1 of 25 September 2015,\n",
+        "\\Recalling its resolution 70/1 of 25 September 2015, \nNoting its resolution 71/1,\n",
+    )
+    xml = convert(text)
+    assert xml.count("<container ") == 1
+    again = to_text(xml)
+    assert "\n\\Recalling its resolution 70/1 of 25 September 2015, Noting" in again
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

@@ -112,7 +112,7 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
             if last:
                 cut = _run_on_cut(block.text, last + 1, numbered)
             else:
-                cut = None if block.escaped else _opening_cut(block.text, lang, numbered)
+                cut = None if block.escaped else opening_cut(block.text, lang, numbered)
             if cut is None:
                 out.append(block)
                 break
@@ -126,7 +126,7 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
 COMMA_CAPITAL = regex.compile(r",(?:\^\(\d+\))?\s+(?=\p{Lu}|1\.\s+\p{Lu})")
 
 
-def _opening_cut(text: str, lang: Language, numbered: regex.Pattern[str]) -> int | None:
+def opening_cut(text: str, lang: Language, numbered: regex.Pattern[str]) -> int | None:
     """Where a preambular paragraph, or operative paragraph 1, starts inside text after a comma:
     a capitalised opening phrase of the language's lists (a language without capitals has none)."""
     if "," not in text:
