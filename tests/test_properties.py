@@ -169,6 +169,24 @@ def test_an_escaped_preambular_paragraph_that_runs_on_round_trips() -> None:
     assert to_text(convert(again)) == again
 
 
+def test_an_agenda_title_after_the_title_line_round_trips() -> None:
+    """Found by the same run: the "Resolution adopted by …" line above the agenda item, whose
+    title follows it on the next line. Read in one block, the rest of the agenda line was its
+    title; printed as a line of its own, it was an unknown line (the agenda title was only looked
+    for before the title line). The line right after the agenda item is its title either way."""
+    text = ENGLISH.replace(
+        "Agenda item 14\n\nResolution adopted by the General Assembly on 10 December 2024\n",
+        "Resolution adopted by the General Assembly on 10 December 2024\n\n"
+        "Agenda item 14\nCulture and development\n",
+    )
+    xml = convert(text)
+    assert '<inline name="agendaItemTitle">Culture and development</inline>' in xml
+    again = to_text(xml)
+    assert "\n\nCulture and development\n\n" in again
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

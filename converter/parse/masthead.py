@@ -62,9 +62,10 @@ PATTERN_KINDS = tuple(
 )
 
 
-def classify(lang: Language, text: str, seen: AbstractSet[str]) -> str:
+def classify(lang: Language, text: str, seen: AbstractSet[str], previous: str | None = None) -> str:
     """The kind of a masthead line: the first of the kinds, in this order, not seen yet that
-    the line reads as."""
+    the line reads as; else the agenda item's title when it comes right after the agenda item (or
+    after it, before the title line)."""
     p = lang.pattern
     if "distribution" not in seen and p("masthead.distribution").match(text):
         return "distribution"
@@ -80,7 +81,7 @@ def classify(lang: Language, text: str, seen: AbstractSet[str]) -> str:
     for kind, key in PATTERN_KINDS[3:]:
         if kind not in seen and p(key).match(text):
             return kind
-    if "agenda" in seen and "title" not in seen:
+    if "agenda" in seen and ("title" not in seen or previous == "agenda"):
         return "agenda_title"
     return "other"
 
@@ -142,7 +143,10 @@ def _segments(lang: Language, blocks: list[Block]) -> list[tuple[Block, str]]:
     seen: set[str] = set()
     out: list[tuple[Block, str]] = []
     for block in blocks:
-        pieces = _split(lang, block, frozenset(seen)) or [(block, classify(lang, _visible(block), seen))]
+        previous = out[-1][1] if out else None
+        pieces = _split(lang, block, frozenset(seen), previous) or [
+            (block, classify(lang, _visible(block), seen, previous))
+        ]
         for piece, kind in pieces:
             if out and _continues_title(lang, out[-1], piece, kind):
                 joined = out[-1][0].join(piece, lang.join)
@@ -176,11 +180,13 @@ def _continues_title(lang: Language, previous: tuple[Block, str], piece: Block, 
     return bool(before and not before.group("date") and after and after.group("date"))
 
 
-def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Block, str]] | None:
+def _split(
+    lang: Language, block: Block, seen: frozenset[str], previous: str | None
+) -> list[tuple[Block, str]] | None:
     """The recognised pieces of a combined masthead line; the line alone when it is one known
     item; None when it is neither."""
     text = _visible(block)
-    whole = classify(lang, text, seen)
+    whole = classify(lang, text, seen, previous)
     agenda = lang.pattern("masthead.agenda").match(text) if whole == "agenda" else None
     after = text[agenda.end() :].strip() if agenda else ""
     # The rest of an agenda item's line is its title, unless it is an item of its own ("… 16
@@ -196,13 +202,13 @@ def _split(lang: Language, block: Block, seen: frozenset[str]) -> list[tuple[Blo
     for i in range(1, len(words)):
         # (The head's text is block.slice(0, cut).text: sliced only when it is known.)
         head_text = block.text[: words[i].start()].strip()
-        kind = classify(lang, INVISIBLE.sub("", head_text) if hidden else head_text, seen)
+        kind = classify(lang, INVISIBLE.sub("", head_text) if hidden else head_text, seen, previous)
         if kind not in KNOWN:
             continue
         head, tail = block.slice(0, words[i].start()), block.slice(words[i].start())
-        rest = _split(lang, tail, seen | {kind})
+        rest = _split(lang, tail, seen | {kind}, kind)
         if rest is None:
-            rest_kind = classify(lang, _visible(tail), seen | {kind})
+            rest_kind = classify(lang, _visible(tail), seen | {kind}, kind)
             if rest_kind not in KNOWN:
                 continue
             rest = [(tail, rest_kind)]
