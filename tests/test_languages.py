@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from converter.languages import CODES, PATTERN_KEYS, _alternation, detect, load
+from converter.languages import CODES, PATTERN_KEYS, _alternation, _wrapper, detect, load
 from converter.parse.blocks import may_be_digit
 from converter.parse.dates import iso_date
 from converter.parse.footnotes import CALL_MARK, NOTE_BODY_MARK
@@ -70,6 +70,12 @@ def test_all_six_languages_have_data() -> None:
 @pytest.mark.parametrize("code", [c for c in CODES if c != "en"])
 def test_same_tables_and_keys_as_english(code: str) -> None:
     assert shape(raw(code)) == shape(raw("en"))
+
+
+def test_an_opening_wrapper_is_made_of_b_and_i() -> None:
+    assert {tag for code in CODES for tag in load(code).wrapper} <= {"b", "i"}
+    with pytest.raises(ValueError, match="b and i"):
+        _wrapper("xx", ["b", "u"])
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -187,6 +187,19 @@ def test_an_agenda_title_after_the_title_line_round_trips() -> None:
     assert to_text(convert(again)) == again
 
 
+def test_an_emphasis_right_after_the_opening_phrase_round_trips() -> None:
+    """Found by the same run ("1. Decides *0*;"): the phrase is written in the language's wrapper
+    (<i> in English), and an emphasis of the same form after it is read back as one with it
+    (as the reader joins the UN's split emphasis). The parser takes it so from the start."""
+    for content, printed in (("*0*;", "<i>Decides 0</i>;"), ("*a* and b;", "<i>Decides a</i> and b;")):
+        text = ENGLISH.replace("to proclaim 3 March as the International Day of Café Workers;", content)
+        xml = convert(text)
+        assert printed in xml
+        again = to_text(xml)
+        assert convert(again) == xml
+        assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, cast
 
 import regex
 
@@ -64,7 +64,7 @@ class Language:
     name: str
     script: regex.Pattern[str]
     join: str
-    wrapper: tuple[str, ...]
+    wrapper: tuple[Literal["b", "i"], ...]
     number_order: str
     data: dict[str, Any]
     patterns: dict[str, regex.Pattern[str]]
@@ -151,7 +151,7 @@ def load(code: str) -> Language:
         name=lang["name"],
         script=_compile(lang["script"]),
         join=lang["join"],
-        wrapper=tuple(lang["wrapper"]),
+        wrapper=_wrapper(code, lang["wrapper"]),
         number_order=lang["number_order"],
         data=data,
         patterns=patterns,
@@ -169,6 +169,13 @@ def load(code: str) -> Language:
         letters=tuple(data["points"]["level1_letters"].split()),
         reads_as=_compile("|".join(reads_as)),
     )
+
+
+def _wrapper(code: str, tags: list[str]) -> tuple[Literal["b", "i"], ...]:
+    """The emphasis an opening phrase is printed in, outermost first: "b" and "i" only."""
+    if not all(tag in ("b", "i") for tag in tags):
+        raise ValueError(f"{code}.toml: the wrapper of an opening phrase is made of b and i, not {tags}")
+    return cast(tuple[Literal["b", "i"], ...], tuple(tags))
 
 
 def normal(text: str) -> str:

@@ -14,16 +14,18 @@ from ..languages import Language
 from ..model import (
     BodyNode,
     CrossHeading,
+    Emphasis,
     Inline,
     OperativeParagraph,
     Point,
     PreambularParagraph,
     Section,
     Table,
+    Text,
 )
 from .blocks import Block, may_be_digit
 from .footnotes import without_calls
-from .phrases import opening_of
+from .phrases import Kind, opening_of
 
 # A block ends a paragraph when its last character is punctuation (any script); otherwise the
 # next block continues it (a page break or a wrapped line cut it).
@@ -371,13 +373,32 @@ class BodyParser:
         out = []
         for block in self.body.preamble:
             nodes = self.inline(block)
-            opening, rest, known = opening_of(self.lang, "preamble", nodes)
+            opening, rest, known = self._opening("preamble", nodes)
             if not known:
                 self.warn(
                     "unknown-opening", f"preambular paragraph opens with an unknown phrase {opening!r}", block
                 )
             out.append(PreambularParagraph(opening, rest, block.span()))
         return tuple(out)
+
+    def _opening(self, kind: Kind, nodes: tuple[Inline, ...]) -> tuple[str, tuple[Inline, ...], bool]:
+        """opening_of, as the AKN reader will read the paragraph back. The phrase is written in the
+        language's wrapper (<i>, <b>, <b><i>): an emphasis right after it, a space between or
+        none, is read back as one with it when it is of the same form ("Decides *a*" is read as
+        "**Decides a**"), so that is what it is taken as."""
+        opening, rest, known = opening_of(self.lang, kind, nodes)
+        after = rest[1:2] if rest[:1] and type(rest[0]) is Text and rest[0].text.isspace() else rest[:1]
+        if not opening or not after or type(after[0]) is not Emphasis:
+            return opening, rest, known
+        from ..akn_reader import as_read  # (the reader imports the parser's modules)
+
+        wrapped: Inline = Text(opening)
+        for tag in reversed(self.lang.wrapper):
+            wrapped = Emphasis(tag, (wrapped,))
+        read = as_read([wrapped, *rest])
+        if type(read[0]) is Emphasis and read[0] == wrapped:
+            return opening, rest, known  # (nothing joined to the phrase)
+        return opening_of(self.lang, kind, read)
 
     def operative(self) -> tuple[BodyNode, ...]:
         return tuple(self._node(n) for n in self.body.operative)
@@ -396,7 +417,7 @@ class BodyParser:
                 node.heading.span(),
             )
         nodes = self.inline(node.block)
-        opening, rest, known = opening_of(self.lang, "operative", nodes)
+        opening, rest, known = self._opening("operative", nodes)
         if not known and opening:
             self.warn(
                 "unknown-opening", f"operative paragraph opens with an unknown phrase {opening!r}", node.block
