@@ -558,7 +558,7 @@ class _Reader:
             own = list(el.iter(P))
             if next(el.iterdescendants(NOTE), None) is not None:
                 own = [p for p in own if next(p.iterancestors(NOTE), None) is el]
-            self.notes[key] = Footnote(marker, _strip_marker(self._paragraphs(own, el)))
+            self.notes[key] = Footnote(marker, strip_marker(self._paragraphs(own, el)))
         return NoteCall(marker)
 
     def _paragraphs(self, own: list[etree._Element], whole: etree._Element) -> tuple[Inline, ...]:
@@ -869,11 +869,12 @@ def _annex_blocks(doc: etree._Element) -> list[tuple[etree._Element, etree._Elem
 
 
 # The marker or the empty parentheses some files print at the start of a footnote body.
-BODY_MARKER = regex.compile(r"^\s*\((?:\d*|[^)]{0,3})\)\s*")
+BODY_MARKER = regex.compile(r"^\s*\(\s*\d*\s*\)\s*")
 
 
-def _strip_marker(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A footnote body without the "(n)" or "()" printed at its start."""
+def strip_marker(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A footnote body without the "(n)" or "()" printed at its start (the parser takes a body
+    it reads so too: tests/test_properties.py)."""
     match = BODY_MARKER.match(plain(nodes))
     if not match or not _plain_start(nodes, match.end()):
         return nodes

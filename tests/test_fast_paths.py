@@ -18,12 +18,12 @@ from converter.akn_reader import (
     _merge,
     _Reader,
     _strip_ends,
-    _strip_marker,
     _stripped,
     _trim,
     _trim_end,
     _trim_ends,
     squash,
+    strip_marker,
 )
 from converter.languages import CODES, _script_count, load
 from converter.model import Emphasis, Inline, NoteCall, Span, Superscript, Text
@@ -212,7 +212,7 @@ def test_plain_inlines_read_as_the_general_path_does(parts: list[str], texts: li
     reader.notes, reader.markers = {}, {"1", "3", "9"}
     reader._note(note)
     general = _trim(_merge(reader._children(note[0], frozenset())))
-    assert reader.notes["9"].content == _strip_marker(tuple(_merge(list(general))))
+    assert reader.notes["9"].content == strip_marker(tuple(_merge(list(general))))
 
 
 @settings(max_examples=500)

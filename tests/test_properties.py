@@ -200,6 +200,25 @@ def test_an_emphasis_right_after_the_opening_phrase_round_trips() -> None:
         assert to_text(convert(again)) == again
 
 
+def test_a_second_marker_at_the_start_of_a_note_body_round_trips() -> None:
+    """79/ar/52's note 7 prints "()" after its marker, as the UN's files do: "(7) *()* …". The
+    reader takes such a marker for presentation; the parser now does too, so the note does not
+    lose it only on the way back."""
+    for body in (
+        "(1) *()* See resolution 70/1.",
+        "(1) () See resolution 70/1.",
+        "(1) (1) See resolution 70/1.",
+    ):
+        text = ENGLISH.replace("of 25 September 2015,", "of 25 September 2015,^(1)").replace(
+            "10 December 2024\n", "10 December 2024\n\n" + body + "\n"
+        )
+        xml = convert(text)
+        assert "<p>See resolution 70/1.</p></authorialNote>" in xml
+        again = to_text(xml)
+        assert convert(again) == xml
+        assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

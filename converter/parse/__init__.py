@@ -103,6 +103,16 @@ def _as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return nodes if read == nodes else read
 
 
+def _note_as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A footnote body as the AKN reader will read it back: without a second marker ("(7) () See
+    …", as the UN's files print their notes), which the reader takes for presentation."""
+    if not nodes or type(nodes[0]) not in (Text, Emphasis):
+        return nodes
+    from ..akn_reader import strip_marker  # (the reader imports the parser's modules)
+
+    return strip_marker(nodes)
+
+
 def parse(text: str, *, lang: str | None = None) -> Parsed:
     """Parse the text of a resolution into the model."""
     source, diagnostics = clean(text)
@@ -459,7 +469,7 @@ def _footnotes(
                 "note-not-called", f"footnote {note.marker} is never called: attached before it", note.block
             )
             bodies = _attach(note, bodies)
-        notes.append(Footnote(note.marker, run.inline(note.block), note.block.span()))
+        notes.append(Footnote(note.marker, _note_as_read(run.inline(note.block)), note.block.span()))
     notes.sort(
         key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker)
     )
