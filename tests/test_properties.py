@@ -219,6 +219,22 @@ def test_a_second_marker_at_the_start_of_a_note_body_round_trips() -> None:
         assert to_text(convert(again)) == again
 
 
+def test_an_agenda_line_run_on_unspaced_in_chinese_round_trips() -> None:
+    """Found by the thorough property run: an agenda line twice on one line ("议程项目99 (ff)议程项目99
+    (ff)"). The first reading cut it at a space; read back, the agenda line "议程项目99 (ff)议程项目99"
+    has no space after the item, and the cut fell at its end, leaving an empty agenda title."""
+    text = (
+        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
+        "议程项目99 (ff)\n议程项目99 (ff)\n\n"
+        "2025年12月1日大会决议\n\n80/99. 标题\n\n大会，\n\n回顾其各项决议，\n\n1. 决定结束。\n"
+    )
+    xml = convert(text)
+    assert '<inline name="agendaItemTitle"></inline>' not in xml
+    again = to_text(xml)
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

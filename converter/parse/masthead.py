@@ -194,6 +194,8 @@ def _split(
     if whole == "agenda" and agenda and after:
         if classify(lang, after, {*seen, "agenda"}) not in KNOWN:
             cut = _word_cut(block.text, agenda.end())
+            if cut >= len(block.text):  # (the title's words run on from the item's, unspaced)
+                return [(block, "agenda")]
             return [(block.slice(0, cut), "agenda"), (block.slice(cut), "agenda_title")]
     elif whole in KNOWN:
         return [(block, whole)]
