@@ -25,8 +25,17 @@ from .model import (
     Text,
 )
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, opening_cut
+from .parse.conclusion import glued_at
 from .parse.footnotes import note_body
-from .parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, is_recycle_line
+from .parse.furniture import (
+    BARCODE,
+    JOB_NUMBER,
+    PAGE_COUNTER,
+    RULE,
+    furniture,
+    is_recycle_line,
+    trailing_rule,
+)
 from .parse.inline import plain
 from .parse.phrases import Kind, derive
 
@@ -54,9 +63,7 @@ class _Renderer:
         r = self.r
         head = "" if r.issued_printed else f"---\ndate: {r.issued}\n---\n\n"
         for line in r.masthead.lines:
-            # A line that reads as a footnote body (a second body of a marker, which the parser
-            # leaves in the masthead) is escaped: first in the text, it would be taken as the note.
-            self.blocks.append("\\" + line.text if note_body(self.lang, line.text) else line.text)
+            self.blocks.append("\\" + line.text if self.taken_from_masthead(line.text) else line.text)
         if r.footer.recycle:
             self.blocks.append(self.lang.data["furniture"]["recycle"])
         if r.footer.job_number:
@@ -77,6 +84,18 @@ class _Renderer:
         for note in r.footnotes:
             self.blocks.append(f"({note.marker}) {inline(note.content)}")
         return head + "\n\n".join(self.blocks) + "\n"
+
+    def taken_from_masthead(self, text: str) -> bool:
+        """Whether a masthead line would not stay one, read back bare: a footnote body (a second
+        body of a marker, which the parser leaves in the masthead: first in the text, it would be
+        the note), page furniture, or a line that ends in a rule or a glued conclusion (all of
+        which can be masthead lines only as escaped input)."""
+        return (
+            note_body(self.lang, text) is not None
+            or furniture(self.lang, text) is not None
+            or trailing_rule(text) is not None
+            or glued_at(self.lang, text) is not None
+        )
 
     def statement(self, body: Body, conclusion: Conclusion) -> None:
         """Formula, preamble, operative part and conclusion."""

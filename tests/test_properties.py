@@ -235,6 +235,20 @@ def test_an_agenda_line_run_on_unspaced_in_chinese_round_trips() -> None:
     assert to_text(convert(again)) == again
 
 
+def test_escaped_furniture_in_the_masthead_round_trips() -> None:
+    """Found by the thorough property run: an escaped recycle line in the masthead ("\\الرجاء إعادة
+    الاستعمال") is a masthead line; written bare, it was read back as the footer's. So are other
+    furniture and a line ending in a rule: escaped in the text form too."""
+    for line in ("\\Please recycle", "\\24-21657 (E)", "\\____", "\\2/5", "\\Item ----"):
+        text = ENGLISH.replace("(A/79/L.30)]\n", "(A/79/L.30)]\n\n" + line + "\n")
+        xml = convert(text)
+        assert f'<p class="other">{line[1:]}</p>' in xml, line
+        again = to_text(xml)
+        assert "\n" + line + "\n" in again
+        assert convert(again) == xml
+        assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

@@ -72,9 +72,8 @@ def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
     the date too). Read as one paragraph, the second would also be printed as the first in the
     text form, which must read back the same."""
     out: list[Block] = []
-    at_end = date_at_end(lang.code)
     for i, block in enumerate(blocks):
-        cut = None if block.escaped else _glued_at(lang, block.text, at_end)
+        cut = None if block.escaped else glued_at(lang, block.text)
         if cut is None and not block.escaped and _date_line_follows(lang, blocks, i):
             cut = _meeting_glued_at(lang, block.text, len(block.text))
         if cut is None:
@@ -96,11 +95,10 @@ def _date_line_follows(lang: Language, blocks: list[Block], i: int) -> bool:
     return not after.escaped and len(after.text) <= DATE_LINE_MAX and iso_date(lang, after.text) is not None
 
 
-def _glued_at(lang: Language, text: str, at_end: regex.Pattern[str]) -> int | None:
-    """Where a conclusion glued to the end of text starts, if there is one (`at_end`: the
-    language's date_at_end)."""
+def glued_at(lang: Language, text: str) -> int | None:
+    """Where a conclusion (meeting line and date) glued to the end of text starts, if one is."""
     tail = text[-80:]
-    if at_end.search(tail) is None:
+    if date_at_end(lang.code).search(tail) is None:
         return None  # (no date ends the text: found below at once, from the end)
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):

@@ -4,6 +4,7 @@ lines, rules, page counters) is taken out; the job number and the recycle line a
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 import regex
 
@@ -56,28 +57,43 @@ def take_furniture(blocks: list[Block], lang: Language) -> tuple[list[Block], Fo
     recycled: str | None = None
     kept = []
     for block in blocks:
-        rule = TRAILING_RULE.search(block.text) if block.text.endswith(RULE_ENDS) else None
-        if rule and rule.start() > 0 and not block.escaped:
-            block = block.slice(0, rule.start())
-        text = block.text
         if block.escaped:
             kept.append(block)
             continue
-        # (Each pattern tried only on a text that starts as its furniture does, or ends so.)
-        first = text[:1]
-        match = JOB_NUMBER.match(text) if may_be_digit(first) and text[2:3] == "-" else None
-        if match:
-            job = job or match.group("job")
-            continue
-        if is_recycle_line(lang, text):
+        rule = trailing_rule(block.text)
+        if rule is not None:
+            block = block.slice(0, rule)
+        text = block.text
+        kind = furniture(lang, text)
+        if kind == "job":
+            job = job or text
+        elif kind == "recycle":
             recycled = recycled or text
-            continue
-        if may_be_digit(first) and may_be_digit(text[-1:]) and PAGE_COUNTER.match(text):
-            continue
-        if first in RULE_STARTS and (BARCODE.match(text) or RULE.match(text)):
-            continue
-        kept.append(block)
+        elif kind is None:
+            kept.append(block)
     return kept, Footer(job_number=job, recycle=recycled)
+
+
+def trailing_rule(text: str) -> int | None:
+    """Where a rule that extraction glued to the end of a line starts ("26 November 2025----")."""
+    rule = TRAILING_RULE.search(text) if text.endswith(RULE_ENDS) else None
+    return rule.start() if rule and rule.start() > 0 else None
+
+
+def furniture(lang: Language, text: str) -> Literal["job", "recycle", "counter", "rule"] | None:
+    """The kind of page furniture a line is, if it is: the job number, the recycle line, a page
+    counter, a rule or a barcode."""
+    # (Each pattern tried only on a text that starts as its furniture does, or ends so.)
+    first = text[:1]
+    if may_be_digit(first) and text[2:3] == "-" and JOB_NUMBER.match(text):
+        return "job"
+    if is_recycle_line(lang, text):
+        return "recycle"
+    if may_be_digit(first) and may_be_digit(text[-1:]) and PAGE_COUNTER.match(text):
+        return "counter"
+    if first in RULE_STARTS and (BARCODE.match(text) or RULE.match(text)):
+        return "rule"
+    return None
 
 
 # What a paragraph cut at a page's foot ends with, in the six languages' typography.

@@ -40,8 +40,8 @@ def match_number(lang: Language, text: str) -> regex.Match[str] | None:
 
 
 def read_number(lang: Language, block: Block) -> NumberLine | None:
-    """The parts of a number-and-title line."""
-    match = match_number(lang, block.text)
+    """The parts of a number-and-title line (an escaped block is none)."""
+    match = None if block.escaped else match_number(lang, block.text)
     if not match:
         return None
     emergency = match.re is lang.pattern("number.emergency")
