@@ -39,6 +39,8 @@ from .parse.furniture import (
 from .parse.inline import plain
 from .parse.phrases import Kind, derive
 
+# Masthead lines of free text: those the masthead's patterns did not recognise.
+FREE_MASTHEAD_LINES = frozenset({"other", "agenda_title"})
 # Characters that the inline parser reads as markup.
 INLINE_SPECIAL = regex.compile(r"([\\*]|\^(?=\())")
 
@@ -63,7 +65,10 @@ class _Renderer:
         r = self.r
         head = "" if r.issued_printed else f"---\ndate: {r.issued}\n---\n\n"
         for line in r.masthead.lines:
-            self.blocks.append("\\" + line.text if self.taken_from_masthead(line.text) else line.text)
+            # (A line of a kind the masthead's patterns recognise is none of what
+            # taken_from_masthead looks for: only free text can be.)
+            taken = line.kind in FREE_MASTHEAD_LINES and self.taken_from_masthead(line.text)
+            self.blocks.append("\\" + line.text if taken else line.text)
         if r.footer.recycle:
             self.blocks.append(self.lang.data["furniture"]["recycle"])
         if r.footer.job_number:

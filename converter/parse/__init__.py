@@ -144,7 +144,7 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         blocks = blocks[: first_number + 1] + drop_running_headers(
             lang, blocks[first_number], blocks[:first_number], blocks[first_number + 1 :]
         )
-    blocks = split_glued_conclusions(blocks, lang)
+    blocks = split_glued_conclusions(blocks, lang, first_number + 1)
     first_formula = next(
         (i for i, b in enumerate(blocks) if i > first_number and _is_formula(lang, b)), len(blocks)
     )
@@ -469,7 +469,10 @@ def _footnotes(
                 "note-not-called", f"footnote {note.marker} is never called: attached before it", note.block
             )
             bodies = _attach(note, bodies)
-        notes.append(Footnote(note.marker, _note_as_read(run.inline(note.block)), note.block.span()))
+        content = run.inline(note.block)
+        if note.block.text.lstrip("*")[:1] == "(":  # (a second marker: "(7) () …", "(7) *()* …")
+            content = _note_as_read(content)
+        notes.append(Footnote(note.marker, content, note.block.span()))
     notes.sort(
         key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker)
     )

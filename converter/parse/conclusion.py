@@ -65,16 +65,17 @@ def date_at_end(code: str) -> regex.Pattern[str]:
 SENTENCE_END = regex.compile(r"(?<=[.;:。；”\"»)])\s+")
 
 
-def split_glued_conclusions(blocks: list[Block], lang: Language) -> list[Block]:
+def split_glued_conclusions(blocks: list[Block], lang: Language, start: int = 0) -> list[Block]:
     """A meeting line that extraction ran onto the end of the last paragraph, with its date
-    ("… Destruction”. 52nd plenary meeting 1 December 2025") or before a date line of its own
-    ("… Destruction”. 52nd plenary meeting" / "1 December 2025"), becomes a block of its own (and
-    the date too). Read as one paragraph, the second would also be printed as the first in the
-    text form, which must read back the same."""
+    ("… Destruction”. 52nd plenary meeting 1 December 2025") or, from block `start` (after the
+    number line), before a date line of its own ("… Destruction”. 52nd plenary meeting" / "1
+    December 2025"), becomes a block of its own (and the date too). Read as one paragraph, the
+    second would also be printed as the first in the text form, which must read back the same."""
     out: list[Block] = []
+    at_end = date_at_end(lang.code)
     for i, block in enumerate(blocks):
-        cut = None if block.escaped else glued_at(lang, block.text)
-        if cut is None and not block.escaped and _date_line_follows(lang, blocks, i):
+        cut = None if block.escaped else glued_at(lang, block.text, at_end)
+        if cut is None and i >= start and not block.escaped and _date_line_follows(lang, blocks, i):
             cut = _meeting_glued_at(lang, block.text, len(block.text))
         if cut is None:
             out.append(block)
@@ -95,10 +96,11 @@ def _date_line_follows(lang: Language, blocks: list[Block], i: int) -> bool:
     return not after.escaped and len(after.text) <= DATE_LINE_MAX and iso_date(lang, after.text) is not None
 
 
-def glued_at(lang: Language, text: str) -> int | None:
-    """Where a conclusion (meeting line and date) glued to the end of text starts, if one is."""
+def glued_at(lang: Language, text: str, at_end: regex.Pattern[str] | None = None) -> int | None:
+    """Where a conclusion (meeting line and date) glued to the end of text starts, if one is
+    (`at_end`: the language's date_at_end, when looked up already)."""
     tail = text[-80:]
-    if date_at_end(lang.code).search(tail) is None:
+    if (at_end or date_at_end(lang.code)).search(tail) is None:
         return None  # (no date ends the text: found below at once, from the end)
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):
