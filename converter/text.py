@@ -39,6 +39,8 @@ from .parse.furniture import (
 from .parse.inline import plain
 from .parse.phrases import Kind, derive
 
+# A byte-order mark: at the start of a text, the reader drops it (converter/source.py).
+BOM = "\ufeff"
 # Masthead lines of free text: those the masthead's patterns did not recognise.
 FREE_MASTHEAD_LINES = frozenset({"other", "agenda_title"})
 # Characters that the inline parser reads as markup.
@@ -88,6 +90,8 @@ class _Renderer:
                 self.plain(inline(block))
         for note in r.footnotes:
             self.blocks.append(f"({note.marker}) {inline(note.content)}")
+        if not head and self.blocks and self.blocks[0].startswith(BOM):
+            self.blocks[0] = "\\" + self.blocks[0]  # (first in the text, it would be read as a BOM)
         return head + "\n\n".join(self.blocks) + "\n"
 
     def taken_from_masthead(self, text: str) -> bool:

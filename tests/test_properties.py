@@ -249,6 +249,18 @@ def test_escaped_furniture_in_the_masthead_round_trips() -> None:
         assert to_text(convert(again)) == again
 
 
+def test_a_masthead_line_that_starts_with_a_byte_order_mark_round_trips() -> None:
+    """Found by the thorough property run: a line of U+FEFF above the masthead (not at the start
+    of the input, where it is a BOM and dropped) is a masthead line; first in the text form, it
+    was dropped as a BOM when read back. It is escaped there."""
+    xml = convert("\n\ufeff\n\n" + ENGLISH)
+    assert '<p class="other">\ufeff</p>' in xml
+    again = to_text(xml)
+    assert again.startswith("\\\ufeff\n")
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative
