@@ -37,7 +37,7 @@ from .model import (
 from .parse.blocks import Block
 from .parse.footnotes import ascii_digits
 from .parse.inline import plain
-from .parse.masthead import read_masthead
+from .parse.masthead import read_masthead, separator_out_of_title
 from .parse.phrases import opening_of, split_opening
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -647,7 +647,7 @@ class _Reader:
         title = self.inlines(title_el)
         if len(title) == 1 and isinstance(title[0], Emphasis):
             title = _trim(list(title[0].children))
-        return number, separator, title
+        return number, *separator_out_of_title(self.lang, number, separator, title)
 
     def numbers(self, ident: etree._Element, number_text: str) -> tuple[str, str]:
         value = _attr(ident, f"{A}FRBRWork/{A}FRBRnumber", "value")

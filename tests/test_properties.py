@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from converter import ConversionError, convert, parse, to_text, validate
+from converter import ConversionError, convert, parse, read_akn, to_text, validate
+from converter.parse.inline import plain
 
 from .test_cli import ENGLISH
 
@@ -259,6 +260,24 @@ def test_a_masthead_line_that_starts_with_a_byte_order_mark_round_trips() -> Non
     assert again.startswith("\\\ufeff\n")
     assert convert(again) == xml
     assert to_text(convert(again)) == again
+
+
+def test_a_separator_at_the_start_of_the_title_is_the_separator(seed_text: str) -> None:
+    """Found by the thorough property run: "٢٦٤/٦٧ \\- التعاون …" (an escaped dash) made a title
+    that starts with the dash, which the text form, unescaped, reads back as the separator. The
+    parser and the reader both take such a dash as the separator, as the printed line reads (some
+    of the UN's files put it inside docTitle)."""
+    xml = convert(seed_text)
+    escaped = convert(seed_text.replace("٢٦٤/٦٧ - ", "٢٦٤/٦٧ \\- ", 1))
+    assert escaped == xml
+    inside = xml.replace(
+        '</docNumber> - <docTitle refersTo="#resolutionTitle">',
+        '</docNumber> <docTitle refersTo="#resolutionTitle">- ',
+    )
+    assert inside != xml
+    model = read_akn(inside)
+    assert (model.title_separator, plain(model.title)[:7]) == (" - ", "التعاون")
+    assert to_text(inside) == to_text(xml)
 
 
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:

@@ -37,7 +37,7 @@ from .footnotes import CALL_MARK, RawNote, ascii_digits, locate_calls, take_bodi
 from .furniture import drop_running_headers, take_furniture
 from .inline import parse_inline
 from .layout import join_wrapped
-from .masthead import NumberLine, read_masthead, read_number
+from .masthead import NumberLine, read_masthead, read_number, separator_out_of_title
 
 DIGITS = {ord(c): str(int(c)) for c in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"}
 
@@ -172,6 +172,7 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     assert numbers is not None
     session, number = _session_and_number(run, masthead, numbers, number_block)
     title = _complete_title(run, run.inline(number_block.slice(numbers.title_start)), masthead, number_block)
+    separator, title = separator_out_of_title(lang, numbers.printed, numbers.separator, title)
 
     parts: list[Part] = []
     if starts:
@@ -214,7 +215,7 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
         number_text=numbers.printed,
         session=session,
         number=number,
-        title_separator=numbers.separator,
+        title_separator=separator,
         title=title,
         body=body,
         parts=tuple(parts),

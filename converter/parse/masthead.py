@@ -9,9 +9,11 @@ from dataclasses import dataclass
 import regex
 
 from ..languages import Language, load, normal
-from ..model import Masthead, MastheadLine, Span
+from ..model import Inline, Masthead, MastheadLine, Span, Text
 from .blocks import Block
 from .dates import iso_date
+from .inline import plain
+from .phrases import split_opening
 
 # An originating document inside a proponent line: a symbol, or an addendum of the previous one.
 SYMBOL = regex.compile(r"^[A-Z]+(?:/[\w.\-()]+)+$")
@@ -54,6 +56,23 @@ def read_number(lang: Language, block: Block) -> NumberLine | None:
         match.group("sep"),
         match.start("title"),
     )
+
+
+def separator_out_of_title(
+    lang: Language, number: str, separator: str, title: tuple[Inline, ...]
+) -> tuple[str, tuple[Inline, ...]]:
+    """The separator and title of a number line, with a separator that starts the title moved
+    out of it, as the printed line reads: "٢٦٤/٦٧ <docTitle>- …</docTitle>" (some of the UN's
+    files) or an escaped "٢٦٤/٦٧ \\- …" would otherwise not read back the same from the text form."""
+    if not title or type(title[0]) is not Text:
+        return separator, title
+    text = plain(title)
+    line = f"{number}{separator}{text}"
+    match = match_number(lang, line)
+    at = match.start("title") - len(number) - len(separator) if match else 0
+    if match is None or not 0 < at < len(title[0].text):
+        return separator, title
+    return line[len(number) : match.start("title")], split_opening(title, text[:at])
 
 
 # The kinds read by one pattern of the language data, after the date and around the session.
