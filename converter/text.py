@@ -37,6 +37,7 @@ from .parse.furniture import (
     trailing_rule,
 )
 from .parse.inline import plain
+from .parse.masthead import match_number
 from .parse.phrases import Kind, derive
 
 # A byte-order mark: at the start of a text, the reader drops it (converter/source.py).
@@ -97,10 +98,11 @@ class _Renderer:
     def taken_from_masthead(self, text: str) -> bool:
         """Whether a masthead line would not stay one, read back bare: a footnote body (a second
         body of a marker, which the parser leaves in the masthead: first in the text, it would be
-        the note), page furniture, or a line that ends in a rule or a glued conclusion (all of
-        which can be masthead lines only as escaped input)."""
+        the note), a number line (the rest of an agenda line that held one), page furniture, or
+        a line that ends in a rule or a glued conclusion (these as escaped input only)."""
         return (
             note_body(self.lang, text) is not None
+            or match_number(self.lang, text) is not None
             or furniture(self.lang, text) is not None
             or trailing_rule(text) is not None
             or glued_at(self.lang, text) is not None

@@ -280,6 +280,20 @@ def test_a_separator_at_the_start_of_the_title_is_the_separator(seed_text: str) 
     assert to_text(inside) == to_text(xml)
 
 
+def test_a_number_line_run_onto_the_agenda_line_round_trips(seed_text: str) -> None:
+    """Found by the thorough property run: the number line copied right under the agenda line
+    (one block with it), whose rest it becomes: the agenda item's title. On a line of its own in
+    the text form it read back as the number line; it is escaped there."""
+    number_line = next(line for line in seed_text.split("\n") if line.startswith("٢٦٤/٦٧ - "))
+    agenda = "البند ١٢١ (ص) من جدول الأعمال\n"
+    xml = convert(seed_text.replace(agenda, agenda + number_line + "\n", 1))
+    assert f'<inline name="agendaItemTitle">{number_line}</inline>' in xml
+    again = to_text(xml)
+    assert "\n\\" + number_line + "\n" in again
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative
