@@ -294,6 +294,30 @@ def test_a_number_line_run_onto_the_agenda_line_round_trips(seed_text: str) -> N
     assert to_text(convert(again)) == again
 
 
+def test_an_unnumbered_paragraph_cut_by_a_page_break_is_placed_by_its_end() -> None:
+    """Found by the thorough property run: whether an unnumbered paragraph that opens with an
+    operative phrase ("表示注意到", "Takes note") ends the preamble is read from its end (a comma
+    keeps it preambular). Cut by a page break, it was read from the end of its first part; the
+    text form prints it whole, so it is now decided again once its rest is joined."""
+    zh = (
+        "联合国\n\n大会\n\nDistr.: General\n\n3 December 2025\n\n第八十届会议\n\n"
+        "2025年12月1日大会决议\n\n80/99. 标题\n\n大会，\n\n回顾其各项决议，\n\n"
+        "表示注意到各项报告\n\n以及其中的建议，\n\n1. 决定结束。\n"
+    )
+    en = ENGLISH.replace(
+        "Recalling its resolution 70/1 of 25 September 2015,\n",
+        "Recalling its resolution 70/1 of 25 September 2015,\n\nTakes note of the report,\n\n"
+        "in particular of its recommendations;\n",
+    )
+    for text, preambular in ((zh, True), (en, False)):
+        xml = convert(text)
+        preamble = xml.split("<mainBody>")[0]
+        assert (("表示注意到" in preamble) or ("Takes note" in preamble)) is preambular
+        again = to_text(xml)
+        assert convert(again) == xml
+        assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

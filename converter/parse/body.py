@@ -240,6 +240,7 @@ class BodyParser:
             assert self.replace_last is not None
             self.replace_last(joined)
             self.last = joined
+            self._decide_again(joined, next_block)
             return
         if not block.escaped and block.text.startswith(HEADING_MARK):
             self.state = "operative"
@@ -268,11 +269,44 @@ class BodyParser:
         if self.state == "preamble" and self._opens_unnumbered(block):
             self.state = "operative"
         if self.state == "preamble":
-            self.body.preamble.append(block)
-            index = len(self.body.preamble) - 1
-            self._track(block, lambda b: self.body.preamble.__setitem__(index, b))
+            self._add_preambular(block)
             return
         self._add_unnumbered(block, next_block)
+
+    def _add_preambular(self, block: Block) -> None:
+        self.body.preamble.append(block)
+        index = len(self.body.preamble) - 1
+        self._track(block, lambda b: self.body.preamble.__setitem__(index, b))
+
+    def _decide_again(self, joined: Block, next_block: Block | None) -> None:
+        """Whether an unnumbered paragraph that opens with an operative phrase ends the preamble
+        is read from its end (_opens_unnumbered). When a page break or a line wrap cut it, that
+        was the end of its first part: decided again once its rest is joined, as the text form,
+        which prints it whole, will be read."""
+        pattern = self.lang.unnumbered
+        if pattern is None or not pattern.match(joined.text):
+            return
+        operative = self._opens_unnumbered(joined)
+        first = self.body.operative
+        if (
+            not operative
+            and self.state == "operative"
+            and self.section is None
+            and len(first) == 1
+            and isinstance(first[0], _Para)
+            and first[0].block is joined
+            and first[0].num is None
+            and not first[0].points
+        ):
+            first.pop()  # (it opened the operative part: back to the preamble)
+            self.state = "preamble"
+            self._add_preambular(joined)
+        elif (
+            operative and self.state == "preamble" and self.body.preamble and self.body.preamble[-1] is joined
+        ):
+            self.body.preamble.pop()
+            self.state = "operative"
+            self._add_unnumbered(joined, next_block)
 
     def _structural(self, block: Block) -> bool:
         if (not block.escaped and block.text.startswith(HEADING_MARK)) or self._table_row(block):
