@@ -318,6 +318,18 @@ def test_an_unnumbered_paragraph_cut_by_a_page_break_is_placed_by_its_end() -> N
         assert to_text(convert(again)) == again
 
 
+def test_an_unknown_opening_never_ends_with_a_space() -> None:
+    """Found by the thorough property run: "1# . Takes note …" (a "#" injected into a number)
+    opened a preambular paragraph with an unknown phrase, its first two words "1# ." less the
+    final punctuation: "1# ", whose emphasis the reader reads back without the space."""
+    text = ENGLISH.replace("Recalling its resolution 70/1", "1# . Noting its resolution 70/1")
+    xml = convert(text)
+    assert "<i>1#</i> . Noting" in xml
+    again = to_text(xml)
+    assert convert(again) == xml
+    assert to_text(convert(again)) == again
+
+
 def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> None:
     """Found by the thorough property run: a resolution cut after its first operative words
     ("表示注意到"); the text form escapes such a paragraph, which must still open the operative

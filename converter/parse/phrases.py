@@ -33,7 +33,9 @@ def derive(lang: Language, kind: Kind, text: str) -> tuple[str, bool]:
     if not words:
         return "", False
     end = words[-1].end()
-    opening = text[:end].rstrip(",،;؛:.，、")
+    # (No space at its end either: "1# . Takes …" gives "1#", not "1# ", which the reader of its
+    # emphasis would read back without the space.)
+    opening = text[:end].rstrip(",،;؛:.，、").rstrip()
     return opening, False
 
 
