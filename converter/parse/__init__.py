@@ -106,8 +106,6 @@ def _as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 def _note_as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A footnote body as the AKN reader will read it back: without a second marker ("(7) () See
     …", as the UN's files print their notes), which the reader takes for presentation."""
-    if not nodes or type(nodes[0]) not in (Text, Emphasis):
-        return nodes
     from ..akn_reader import strip_marker  # (the reader imports the parser's modules)
 
     return strip_marker(nodes)
