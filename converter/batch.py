@@ -422,8 +422,28 @@ def _round(
         if complete:
             pool.close()
         else:  # stopped early (a worker died, fail-fast, Ctrl-C, SIGTERM): the workers unwind
-            pool.terminate()
+            _terminate(pool)
         pool.join()
+
+
+STOP_GRACE_SECONDS = 5.0
+"""How long the workers have to unwind after SIGTERM before they are killed."""
+
+
+def _terminate(pool: Any) -> None:
+    """pool.terminate(): SIGTERM to the workers (a busy one unwinds and removes its temporary
+    file), then it joins them. A worker that the signal reached just before it blocked on a lock
+    of the pool's queues, held by a worker already gone, would wait for ever, and the join with
+    it (seen about once in 30 fail-fast runs): after the grace period, the workers still there
+    are killed."""
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(STOP_GRACE_SECONDS)
+    if stopper.is_alive():
+        for process in list(pool._pool):
+            if process.exitcode is None:
+                process.kill()
+        stopper.join()
 
 
 WATCH_SECONDS = 0.5
