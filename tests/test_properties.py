@@ -319,3 +319,19 @@ def test_a_last_unnumbered_paragraph_without_punctuation_stays_operative() -> No
     xml = convert(text)
     assert "<b>表示注意到</b>" in xml.split("<mainBody>")[1]
     fixed_point(xml)
+
+
+def test_a_number_alone_on_its_line_takes_the_next_block_without_a_space() -> None:
+    """Found by mutating the UN's files (a point whose text lost its number): "(b)" alone on its
+    line, its text in the next block, joined as " Encourages …" — a point that starts with a
+    space, which its text form "(b) Encourages …" reads back without."""
+    for number, line in (("(b)", "(b)\n\nEncourages"), ("2.", "2.\n\nInvites")):
+        text = ENGLISH.replace(
+            "2. Invites all Member States to observe the Day.",
+            f"2. Invites all Member States:\n\n(a) To observe the Day;\n\n{line} the holding of events;",
+        )
+        xml = convert(text)
+        assert f"<num>{number}</num>" in xml
+        assert "<p> " not in xml
+        fixed_point(xml)
+

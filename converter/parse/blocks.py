@@ -90,7 +90,12 @@ class Block:
         return Block(text, tuple(segments), self.escaped, self.after_blank)
 
     def join(self, other: Block, separator: str) -> Block:
-        """This block followed by another, with separator between."""
+        """This block followed by another, with separator between (none next to an empty one: a
+        point's number alone on its line leaves its text empty)."""
+        if not other.text:
+            return self
+        if not self.text:
+            return Block(other.text, other.segments, self.escaped, self.after_blank)
         shift = len(self.text) + len(separator)
         segments = self.segments + tuple((i + shift, o) for i, o in other.segments)
         return Block(self.text + separator + other.text, segments, self.escaped, self.after_blank)
