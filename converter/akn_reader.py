@@ -233,6 +233,18 @@ def _lstrip_emphasis(node: Emphasis) -> Emphasis:
     return Emphasis(node.kind, tuple(children))
 
 
+def bare_title(title: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A title without the emphasis around all of it: the UN's files print it in bold (a span of
+    class "bold"), and an extraction may mark it so; neither is part of the title. The parser
+    reads a title as this does."""
+    while len(title) == 1 and type(title[0]) is Emphasis:
+        inside = as_read(list(title[0].children))
+        if not inside:
+            break
+        title = inside
+    return title
+
+
 def as_read(nodes: list[Inline]) -> tuple[Inline, ...]:
     """Inline nodes as the reader makes them: merged (_merge) and trimmed (_trim). The parser
     gives content it cannot take as it is the same form (converter/parse/__init__.py)."""
@@ -644,9 +656,7 @@ class _Reader:
             number, separator = number[:-1].rstrip(), ". "
         elif number_el is not None and number_el.tail and number_el.tail.strip():
             separator = squash(number_el.tail)
-        title = self.inlines(title_el)
-        if len(title) == 1 and isinstance(title[0], Emphasis):
-            title = _trim(list(title[0].children))
+        title = bare_title(self.inlines(title_el))
         return number, *separator_out_of_title(self.lang, number, separator, title)
 
     def numbers(self, ident: etree._Element, number_text: str) -> tuple[str, str]:

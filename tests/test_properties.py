@@ -335,3 +335,17 @@ def test_a_number_alone_on_its_line_takes_the_next_block_without_a_space() -> No
         assert "<p> " not in xml
         fixed_point(xml)
 
+
+@pytest.mark.parametrize("title", ["*International Day*", "**International Day**", "***International Day***"])
+def test_a_title_in_emphasis_reads_as_the_uns_bold_title(title: str) -> None:
+    """Found by mutating the UN's files: their titles are printed in bold (`<span
+    class="bold">`), which the reader leaves out; a title in emphasis in the text was kept, and its
+    text form read back without it. Both now read a title without an emphasis around all of it."""
+    xml = convert(
+        ENGLISH.replace("79/77. International Day of Café Workers", f"79/77. {title} of Café Workers")
+    )
+    assert "<i>International Day</i>" in xml or "<b>International Day</b>" in xml  # (not all of it)
+    xml = convert(ENGLISH.replace("79/77. International Day of Café Workers", f"79/77. {title}"))
+    assert '<docTitle refersTo="#resolutionTitle">International Day</docTitle>' in xml
+    fixed_point(xml)
+

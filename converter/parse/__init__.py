@@ -169,7 +169,10 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     numbers = read_number(lang, number_block)
     assert numbers is not None
     session, number = _session_and_number(run, masthead, numbers, number_block)
-    title = _complete_title(run, run.inline(number_block.slice(numbers.title_start)), masthead, number_block)
+    from ..akn_reader import bare_title  # (the reader imports the parser's modules)
+
+    title = bare_title(run.inline(number_block.slice(numbers.title_start)))
+    title = _complete_title(run, title, masthead, number_block)
     separator, title = separator_out_of_title(lang, numbers.printed, numbers.separator, title)
 
     parts: list[Part] = []
