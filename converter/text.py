@@ -26,7 +26,7 @@ from .model import (
 )
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, opening_cut
 from .parse.conclusion import glued_at
-from .parse.footnotes import note_body
+from .parse.footnotes import note_body, reads_as_extracted_note
 from .parse.furniture import (
     BARCODE,
     JOB_NUMBER,
@@ -144,6 +144,7 @@ class _Renderer:
             or unended
             or runs_on
             or (previous and not ENDS_PARAGRAPH.search(previous))
+            or reads_as_extracted_note(self.lang, text)
         ):
             # "\\" opens a literal block; "\\ " when the text itself opens with an escape or markup.
             text = ("\\ " if text[:1] in "\\*^" else "\\") + text

@@ -349,3 +349,16 @@ def test_a_title_in_emphasis_reads_as_the_uns_bold_title(title: str) -> None:
     assert '<docTitle refersTo="#resolutionTitle">International Day</docTitle>' in xml
     fixed_point(xml)
 
+
+@pytest.mark.parametrize(
+    "block", ["1 Resolution S-10/2.", "[^1]: Resolution S-10/2.", "[^7]: Resolution S-10/2."]
+)
+def test_a_block_that_reads_as_an_extracted_note_is_escaped(block: str) -> None:
+    """Found by mutating a PDF extraction: a paragraph of an annex "1 Resolution S-10/2." was
+    printed bare in the text form, where it reads as the first footnote body of an extraction
+    ("1 text", "[^1]: text"; "[^n]: text" also as the rest of one)."""
+    text = ENGLISH + f"\n\\{block}\n"  # (after the conclusion: an annex without a heading)
+    xml = convert(text)
+    assert f"<p>{block}</p>" in xml
+    again = fixed_point(xml)
+    assert f"\n\\{block}\n" in again

@@ -121,18 +121,34 @@ def _open(block: Block) -> bool:
 
 def _extracted_body(lang: Language, block: Block, expected: int) -> tuple[str, Block] | None:
     """A "[^n]: text" or bare "n text" body whose number is the one expected next."""
-    first = block.text[:1]
+    match = extracted_body(lang, block.text, expected)
+    return None if match is None else (match.group("marker"), block.slice(match.end()))
+
+
+def extracted_body(lang: Language, text: str, expected: int) -> regex.Match[str] | None:
+    """The match of a "[^n]: text" or bare "n text" body at the start of a block's text, when its
+    number is the one expected next (as `take_bodies` takes them after the formula)."""
+    first = text[:1]
     if first != "[" and not may_be_digit(first):
         return None  # (neither can start so)
-    match = (MARKDOWN_BODY if first == "[" else BARE_BODY).match(block.text)  # (by their first character)
+    match = (MARKDOWN_BODY if first == "[" else BARE_BODY).match(text)  # (by their first character)
     if not match or ascii_digits(match.group("marker")) != str(expected):
         return None
-    if match.re is BARE_BODY and lang.pattern("operative.numbered").match(block.text):
+    if match.re is BARE_BODY and lang.pattern("operative.numbered").match(text):
         return None
-    rest = block.slice(match.end())
-    if match.re is BARE_BODY and (lang.date.match(block.text) or _month_follows(lang.months, rest.text)):
+    if match.re is BARE_BODY and (lang.date.match(text) or _month_follows(lang.months, text[match.end() :])):
         return None
-    return match.group("marker"), rest
+    return match
+
+
+def reads_as_extracted_note(lang: Language, text: str) -> bool:
+    """Whether a block after the formula may be taken for a footnote body in an extractor's form
+    (`take_bodies`): "[^n]: …", a body or the rest of one, or a bare "1 …", the first of a
+    sequence. The text form prints its notes as "(n) …" only, so no other bare number can be
+    the one expected."""
+    return (
+        bool(text.startswith("[^") and MARKDOWN_BODY.match(text)) or extracted_body(lang, text, 1) is not None
+    )
 
 
 def split_run_on_note(lang: Language, body: Block) -> tuple[Block, Block | None]:
