@@ -16,6 +16,7 @@ The number of examples comes from the Hypothesis profile: `default` (in `make te
 from __future__ import annotations
 
 import contextlib
+import copy
 import time
 from pathlib import Path
 
@@ -42,8 +43,9 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
 def documents() -> list[str]:
-    """Real documents to mutate: the seed, the English sample, and one official file per language
-    and session rendered to text (when ../shared is present)."""
+    """Real documents to mutate: the seed, the English sample, one official file per language and
+    session rendered to text, and one PDF extraction per extractor version, with its page
+    furniture and stranded footnotes (when ../shared is present)."""
     out = [SEED_TEXT, ENGLISH]
     official = SHARED / "corpus" / "official"
     if official.is_dir():
@@ -51,6 +53,11 @@ def documents() -> list[str]:
             files = sorted(folder.glob("*.xml"))
             if files:
                 out.append(to_text(files[len(files) // 2].read_bytes()))
+    extracted = SHARED / "corpus" / "pdf-text" / "en"
+    for version in ("v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0"):
+        files = sorted(extracted.glob(f"*.{version}.txt"))
+        if files:
+            out.append(files[len(files) // 2].read_text(encoding="utf-8"))
     return out
 
 
@@ -180,6 +187,90 @@ def mutated(draw: st.DrawFn) -> str:
 
 @given(mutated())
 def test_mutated_real_documents(text: str) -> None:
+    xml = check(text)
+    if xml is not None:
+        check_round_trip(xml)
+
+
+def official_files() -> list[bytes]:
+    """The UN's own files to mutate: one per language and session (when ../shared is present),
+    else our AKN of the seed."""
+    official = SHARED / "corpus" / "official"
+    out = []
+    if official.is_dir():
+        for folder in sorted(p for p in official.glob("*/*") if p.is_dir()):
+            files = sorted(folder.glob("*.xml"))
+            if files:
+                out.append(files[len(files) // 3].read_bytes())
+    return out or [convert(SEED_TEXT).encode("utf-8")]
+
+
+OFFICIAL = official_files()
+XML_JUNK = ["", " ", "1.", "(a)", "Decides", "**", "^(1)", "\\", "(1)", "\u0661", "\n\n", "&", "<"]
+
+
+def _add_text(parent: etree._Element, before: etree._Element | None, text: str | None) -> None:
+    """Text put where `before`'s tail (or the parent's text, with no element before) goes on."""
+    if not text:
+        return
+    if before is not None:
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+@st.composite
+def mutated_akn(draw: st.DrawFn) -> bytes:
+    """One of the UN's files with elements deleted, unwrapped, duplicated, moved, their text or
+    an attribute changed: what a hand-edited or damaged AKN file may hold."""
+    root = etree.fromstring(draw(st.sampled_from(OFFICIAL)))
+    for _ in range(draw(st.integers(1, 4))):
+        elements = [e for e in root.iter() if isinstance(e.tag, str)][1:]
+        if not elements:
+            break
+        element = draw(st.sampled_from(elements))
+        parent = element.getparent()
+        assert parent is not None
+        operation = draw(st.sampled_from(["delete", "unwrap", "duplicate", "move", "text", "attribute"]))
+        if operation in ("delete", "unwrap"):
+            before = element.getprevious()
+            at = parent.index(element)
+            children = list(element) if operation == "unwrap" else []
+            _add_text(parent, before, element.text if operation == "unwrap" else None)
+            for k, child in enumerate(children):
+                parent.insert(at + 1 + k, child)
+            _add_text(parent, children[-1] if children else before, element.tail)
+            parent.remove(element)
+        elif operation == "duplicate":
+            parent.insert(parent.index(element), copy.deepcopy(element))
+        elif operation == "move":
+            target = draw(st.sampled_from(elements))
+            if element not in target.iterancestors() and target is not element:
+                target.append(element)
+        elif operation == "text":
+            junk = draw(st.sampled_from(XML_JUNK))
+            if draw(st.booleans()):
+                element.text = junk
+            else:
+                element.tail = junk
+        elif element.attrib:
+            name = draw(st.sampled_from(sorted(element.attrib)))
+            if draw(st.booleans()):
+                del element.attrib[name]
+            else:
+                element.set(name, draw(st.sampled_from(["", "1", "x", "#none", "bold italic"])))
+    return etree.tostring(root)
+
+
+@given(mutated_akn())
+def test_mutated_akn_reads_or_is_refused(data: bytes) -> None:
+    """to_text of a damaged AKN file gives a text form or raises ReadError, nothing else; the text
+    form converts (or is refused) and what it converts to is a fixed point."""
+    try:
+        text = to_text(data)
+    except ReadError:
+        event("refused by the reader")
+        return
     xml = check(text)
     if xml is not None:
         check_round_trip(xml)
