@@ -3,7 +3,9 @@
 - Property tests: arbitrary Unicode (lone surrogates included) and real documents mutated (lines
   deleted, duplicated, shuffled, truncated; control characters, NUL, lone surrogates, RTL marks,
   `&`, `<`, `]]>` injected). `convert` either returns XML that passes the XSD and the profile, or
-  raises `ConversionError` — nothing else; the text form of every output converts again.
+  raises `ConversionError` — nothing else; the text form of every output converts back to it.
+- The UN's own files damaged (elements deleted, unwrapped, duplicated, moved; text and attributes
+  changed): `to_text` gives a text form or raises `ReadError`, nothing else.
 - DESIGN §7's bad inputs, table-driven, each with its expected diagnostic.
 - Decoding: BOMs, strict UTF-8, the legacy encodings only when the text reads as their language.
 - Reading AKN: no external entities, no network, entity bombs refused fast.
