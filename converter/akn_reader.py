@@ -567,10 +567,7 @@ class _Reader:
         key = ascii_digits(marker)
         if key not in self.notes:
             # Its own paragraphs: not those of a note called inside it (read as that note's own).
-            own = list(el.iter(P))
-            if next(el.iterdescendants(NOTE), None) is not None:
-                own = [p for p in own if next(p.iterancestors(NOTE), None) is el]
-            self.notes[key] = Footnote(marker, strip_marker(self._paragraphs(own, el)))
+            self.notes[key] = Footnote(marker, strip_marker(self._paragraphs(_own_paragraphs(el), el)))
         return NoteCall(marker)
 
     def _paragraphs(self, own: list[etree._Element], whole: etree._Element) -> tuple[Inline, ...]:
@@ -740,7 +737,7 @@ class _Reader:
             cells = [c for c in tr if c.tag in CELLS]
             if header_rows == len(rows) and cells and all(c.tag == TH for c in cells):
                 header_rows += 1
-            rows.append(tuple(self._paragraphs(list(c.iter(P)), c) for c in cells))
+            rows.append(tuple(self._paragraphs(_own_paragraphs(c), c) for c in cells))
         return Table(tuple(rows), header_rows)
 
     def paragraph(self, el: etree._Element) -> OperativeParagraph:
@@ -852,6 +849,16 @@ class _Reader:
         ):
             nodes = (Text(plain(nodes).strip()),)
         return nodes
+
+
+def _own_paragraphs(element: etree._Element) -> list[etree._Element]:
+    """The paragraphs inside an element, but not those of a footnote called inside it (read as
+    that note's own)."""
+    own = list(element.iter(P))
+    if next(element.iterdescendants(NOTE), None) is None:
+        return own
+    holder = element if element.tag == NOTE else next(element.iterancestors(NOTE), None)
+    return [p for p in own if next(p.iterancestors(NOTE), None) is holder]
 
 
 ANNEX_BLOCKS = {A + t for t in ("p", "heading", "subheading", "crossHeading", "tblock")}

@@ -362,3 +362,15 @@ def test_a_block_that_reads_as_an_extracted_note_is_escaped(block: str) -> None:
     assert f"<p>{block}</p>" in xml
     again = fixed_point(xml)
     assert f"\n\\{block}\n" in again
+
+
+def test_a_note_called_in_a_table_cell_is_not_read_into_the_cell() -> None:
+    """Found by mutating the UN's files (and the noisy variants of 79/259): the first call of a note
+    carries its body, so a cell that calls a note holds the note's paragraph, which the reader took
+    for one of the cell's own."""
+    table = "| Part | Amount |\n| --- | --- |\n| Special expenses^(1) | 97 258 700 |"
+    text = ENGLISH.replace("2. Invites", f"{table}\n\n2. Invites") + "\n(1) A/79/83.\n"
+    xml = convert(text)
+    assert '<authorialNote marker="1"' in xml.split("<table")[1]
+    again = fixed_point(xml)
+    assert "| Special expenses^(1) | 97 258 700 |" in again
