@@ -1,19 +1,25 @@
 """The UN's own AKN files (../shared/corpus/official, six languages): every file reads and renders
 to text, the language is detected, the text converts to valid AKN that has the official file's
-signature (DESIGN §5), and the text form is a fixed point. Skipped when ../shared is absent."""
+signature (DESIGN §5), and the text form is a fixed point — so is that of what the noisy variants
+of these files and the PDF extractions convert to. Skipped when ../shared is absent."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import sys
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from converter import ConversionError, convert, to_text
 from converter.languages import CODES, detect
 
-from .conftest import SHARED, load_signature
+from .conftest import ROOT, SHARED, load_signature
 
 CORPUS = SHARED / "corpus"
 # Share of documents whose signature equals the official file's, leaving out ERRATA.md. The
@@ -82,3 +88,43 @@ def test_every_official_file_renders_to_text() -> None:
         pytest.skip("../shared/corpus is not present")
     for path in paths:
         assert to_text(path.read_bytes()).strip(), path
+
+
+def _noisy() -> Callable[[str, str, str, int], str]:
+    """`noisy` of benchmarks/accuracy.py: the text form with page furniture, paragraphs cut by page
+    breaks and stranded footnotes (flavour N of the accuracy table)."""
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclasses look their module up there)
+    spec.loader.exec_module(module)
+    return cast(Callable[[str, str, str, int], str], module.noisy)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_outputs_of_noisy_and_extracted_texts_are_fixed_points(lang: str) -> None:
+    """DESIGN §4 beyond clean input: what the converter makes of the noisy variants of every
+    official file ("(n)" and bare footnote calls) and of the PDF extractions (English) converts
+    back from its text form to the same bytes."""
+    official = CORPUS / "official"
+    if not official.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    noisy = _noisy()
+    texts = []
+    for path in sorted(official.glob(f"*/{lang}/*.xml")):
+        text = to_text(path.read_bytes())
+        seed = zlib.crc32(str(path.relative_to(official)).encode())
+        texts += [(f"{path.name} {form}", noisy(text, lang, form, seed)) for form in ("paren", "bare")]
+    extracted = sorted((CORPUS / "pdf-text" / lang).glob("*.txt"))
+    texts += [(p.name, p.read_text(encoding="utf-8")) for p in extracted]
+    converted, not_fixed = 0, []
+    for name, text in texts:
+        try:
+            ours = convert(text, lang=lang)
+        except ConversionError:
+            continue
+        converted += 1
+        if convert(to_text(ours), lang=lang) != ours:
+            not_fixed.append(name)
+    assert converted >= 0.95 * len(texts), (converted, len(texts))
+    assert not_fixed == []
