@@ -24,6 +24,7 @@ from .model import (
     Table,
     Text,
 )
+from .parse.blocks import BLOCK_ESCAPE_EXCEPT
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, opening_cut
 from .parse.conclusion import glued_at
 from .parse.footnotes import note_body, reads_as_extracted_note
@@ -71,7 +72,7 @@ class _Renderer:
             # (A line of a kind the masthead's patterns recognise is none of what
             # taken_from_masthead looks for: only free text can be.)
             taken = line.kind in FREE_MASTHEAD_LINES and self.taken_from_masthead(line.text)
-            self.blocks.append("\\" + line.text if taken else line.text)
+            self.blocks.append(as_is(line.text, taken))
         if r.footer.recycle:
             self.blocks.append(self.lang.data["furniture"]["recycle"])
         if r.footer.job_number:
@@ -81,7 +82,7 @@ class _Renderer:
             for part in r.parts:
                 self.blocks.append(part.label)
                 if part.title:
-                    self.blocks.append(part.title)
+                    self.blocks.append(as_is(part.title))
                 self.statement(part.body, part.conclusion)
         else:
             self.statement(r.body, r.conclusion)
@@ -146,8 +147,7 @@ class _Renderer:
             or (previous and not ENDS_PARAGRAPH.search(previous))
             or reads_as_extracted_note(self.lang, text)
         ):
-            # "\\" opens a literal block; "\\ " when the text itself opens with an escape or markup.
-            text = ("\\ " if text[:1] in "\\*^" else "\\") + text
+            text = escaped(text)
         self.blocks.append(text)
 
     def nodes(self, nodes: tuple[BodyNode, ...]) -> None:
@@ -187,6 +187,20 @@ class _Renderer:
             self.points(point.points, point.wrap_up)
         if wrap_up:
             self.plain(inline(wrap_up))
+
+
+def escaped(text: str) -> str:
+    """A block escaped: "\\" opens a literal block; "\\ " when the text itself opens with an
+    escape or markup."""
+    return ("\\ " if text[:1] in "\\*^" else "\\") + text
+
+
+def as_is(text: str, escape_it: bool = False) -> str:
+    """A block the parser takes as it is, without inline marks (a masthead line, a part's title):
+    escaped when asked, or when it starts with a backslash that would be read as the escape."""
+    if escape_it or (text.startswith("\\") and not BLOCK_ESCAPE_EXCEPT.match(text)):
+        return escaped(text)
+    return text
 
 
 def looks_structural(lang: Language, text: str) -> bool:

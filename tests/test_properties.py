@@ -374,3 +374,13 @@ def test_a_note_called_in_a_table_cell_is_not_read_into_the_cell() -> None:
     assert '<authorialNote marker="1"' in xml.split("<table")[1]
     again = fixed_point(xml)
     assert "| Special expenses^(1) | 97 258 700 |" in again
+
+
+@pytest.mark.parametrize("line", ["\\ \\", "\\ \\x", "\\ \\ foo"])
+def test_a_masthead_line_that_starts_with_a_backslash_round_trips(line: str) -> None:
+    """Found by damaging the UN's files: a masthead line "\\" (its input "\\ \\") was printed bare
+    in the text form, where a backslash opens an escaped block: read back, an empty block."""
+    xml = convert(ENGLISH.replace("Distr.: General\n", f"Distr.: General\n\n{line}\n"))
+    assert f'<p class="other">{line[2:]}</p>' in xml
+    again = fixed_point(xml)
+    assert f"\n{line}\n" in again
