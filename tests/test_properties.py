@@ -384,3 +384,19 @@ def test_a_masthead_line_that_starts_with_a_backslash_round_trips(line: str) -> 
     assert f'<p class="other">{line[2:]}</p>' in xml
     again = fixed_point(xml)
     assert f"\n{line}\n" in again
+
+
+def test_a_conclusion_glued_after_a_bare_call_is_the_conclusion() -> None:
+    """Found by mutating a PDF extraction: a meeting line and date glued to a paragraph after a
+    bare footnote call ("…;4 52nd plenary meeting 1 December 2025") stayed in the paragraph, whose
+    text form ("…;^(4) 52nd plenary meeting …") then read back with the conclusion split off. Now
+    both split it off: the paragraph ends with its call, the conclusion is the conclusion."""
+    text = ENGLISH.replace(
+        "2. Invites all Member States to observe the Day.\n\n50th plenary meeting\n10 December 2024\n",
+        "2. Invites all Member States to observe the Day.1 50th plenary meeting 10 December 2024\n\n"
+        "1 See resolution 70/1.\n",
+    )
+    xml = convert(text)
+    assert "observe the Day.<authorialNote" in xml
+    assert '<location title="50" refersTo="#adoptionMeeting">50th plenary meeting</location>' in xml
+    fixed_point(xml)

@@ -61,8 +61,10 @@ def date_at_end(code: str) -> regex.Pattern[str]:
     return regex.compile(f"(?:{date.pattern})$", date.flags | regex.REVERSE)
 
 
-# Where a paragraph may end before a conclusion that extraction glued to it.
-SENTENCE_END = regex.compile(r"(?<=[.;:。；”\"»)])\s+")
+# Where a paragraph may end before a conclusion that extraction glued to it: after the end of a
+# sentence, or after the bare call of a footnote that follows it ("…;4 52nd plenary meeting", which
+# the text form prints "…;^(4) 52nd plenary meeting").
+SENTENCE_END = regex.compile(r"(?<=[.;:。；”\"»)]\d{0,3})\s+")
 
 
 def split_glued_conclusions(blocks: list[Block], lang: Language, start: int = 0) -> list[Block]:
