@@ -891,9 +891,11 @@ BODY_MARKER = regex.compile(r"^\s*\(\s*\d*\s*\)\s*")
 
 def strip_marker(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A footnote body without the "(n)" or "()" printed at its start (the parser takes a body
-    it reads so too: tests/test_properties.py)."""
-    match = BODY_MARKER.match(plain(nodes))
-    if not match or not _plain_start(nodes, match.end()):
+    it reads so too: tests/test_properties.py); kept when it is all the body holds, which would
+    leave an empty note."""
+    text = plain(nodes)
+    match = BODY_MARKER.match(text)
+    if not match or not text[match.end() :].strip() or not _plain_start(nodes, match.end()):
         return nodes
     return _trim(list(split_opening(_unwrap_start(nodes), match.group(0))))
 

@@ -400,3 +400,12 @@ def test_a_conclusion_glued_after_a_bare_call_is_the_conclusion() -> None:
     assert "observe the Day.<authorialNote" in xml
     assert '<location title="50" refersTo="#adoptionMeeting">50th plenary meeting</location>' in xml
     fixed_point(xml)
+
+
+@pytest.mark.parametrize("body", ["(1)", "()", "( 7 )"])
+def test_a_note_body_that_is_only_a_marker_keeps_it(body: str) -> None:
+    """Found by damaging the UN's files: a note whose text is only "(1)" lost it as a second
+    marker, leaving an empty note, whose text form "(1) " reads back as no note at all."""
+    xml = convert(ENGLISH.replace("the Day.", "the Day.^(1)") + f"\n(1) {body}\n")
+    assert f"<p>{body}</p></authorialNote>" in xml
+    fixed_point(xml)
