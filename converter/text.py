@@ -64,6 +64,15 @@ class _Renderer:
         # preambular paragraph (or paragraph 1) seems to run on after a comma (split_run_on).
         self.before_numbered = False
         self.numbered = self.lang.pattern("operative.numbered")
+        # The number of blocks when the last was a number with no text after it ("(m)"): the
+        # parser joins the next block to it, unless that one is escaped.
+        self.bare_number = -1
+        # (Numbers the parser reads as such with no text after them: points, "(m)", "ii)".)
+        self.bare_numbers = (
+            self.numbered,
+            self.lang.pattern("points.level1"),
+            self.lang.pattern("points.level2"),
+        )
 
     def render(self) -> str:
         r = self.r
@@ -145,6 +154,7 @@ class _Renderer:
             or unended
             or runs_on
             or (previous and not ENDS_PARAGRAPH.search(previous))
+            or self.bare_number == len(self.blocks)
             or reads_as_extracted_note(self.lang, text)
         ):
             text = escaped(text)
@@ -177,13 +187,19 @@ class _Renderer:
         if node.num is None:
             self.plain(text)
         else:
-            self.blocks.append(f"{node.num} {text}")
+            self.numbered_block(node.num, text)
             self.before_numbered = False
         self.points(node.points, node.wrap_up)
 
+    def numbered_block(self, num: str, text: str) -> None:
+        """A paragraph's or a point's block: its number, then its text."""
+        self.blocks.append(f"{num} {text}")
+        if not text and any(p.match(num) for p in self.bare_numbers):
+            self.bare_number = len(self.blocks)
+
     def points(self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...]) -> None:
         for point in points:
-            self.blocks.append(f"{point.num} {inline(point.content)}")
+            self.numbered_block(point.num, inline(point.content))
             self.points(point.points, point.wrap_up)
         if wrap_up:
             self.plain(inline(wrap_up))

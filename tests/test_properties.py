@@ -409,3 +409,36 @@ def test_a_note_body_that_is_only_a_marker_keeps_it(body: str) -> None:
     xml = convert(ENGLISH.replace("the Day.", "the Day.^(1)") + f"\n(1) {body}\n")
     assert f"<p>{body}</p></authorialNote>" in xml
     fixed_point(xml)
+
+
+def test_closing_text_after_a_point_without_text_round_trips() -> None:
+    """Found by damaging the UN's files: a point "(b)" with no text, then the paragraph's
+    closing text (escaped in the input, so not the point's): the text form printed the closing
+    text bare after "(b) ", where it reads as the point's text."""
+    text = ENGLISH.replace(
+        "2. Invites all Member States to observe the Day.",
+        "2. Invites all Member States:\n\n(a) To observe the Day;\n\n(b)\n\n\\and to report.",
+    )
+    xml = convert(text)
+    assert "<num>(b)</num>" in xml and "<wrapUp><p>and to report.</p></wrapUp>" in xml
+    again = fixed_point(xml)
+    assert "\n(b) \n\n\\and to report.\n" in again
+
+
+@pytest.mark.parametrize("after", ["", "\n\nWith a closing text of their own."])
+def test_closing_text_before_the_points_of_a_point_goes_where_the_text_form_reads_it(after: str) -> None:
+    """Found by damaging the UN's files: a paragraph's closing text came before the sub-points
+    of its last point; the text form prints it after them, where it reads as that point's closing
+    text (or, when the point has one, as a paragraph of its own). The parser now places it so."""
+    text = ENGLISH.replace(
+        "2. Invites all Member States to observe the Day.",
+        "2. Invites all Member States:\n\n(a) To observe:\n\nClosing text.\n\n(i) the Day;\n\n"
+        f"(ii) the Week.{after}",
+    )
+    xml = convert(text)
+    point = xml.split("<num>(a)</num>")[1].split("</point>\n        </list>")[0]
+    assert "<wrapUp><p>" in point
+    assert xml.count("<wrapUp>") == 1
+    if after:
+        assert "<content><p><i>Closing</i> text.</p></content>" in xml.split("</list>")[-1]
+    fixed_point(xml)

@@ -83,6 +83,26 @@ class _Body:
     operative: list[_Para | _Heading | _Section | _Table] = field(default_factory=list)
 
 
+def _settle_wrap_ups(container: list[_Para | _Heading | _Section | _Table]) -> None:
+    """A paragraph's closing text taken before the points of its last point (a wrap-up followed
+    by sub-points) goes where the text form, which prints it after them, reads it: to the last
+    point, or when that one has its own already, to a paragraph of its own after."""
+    for i in range(len(container) - 1, -1, -1):
+        node = container[i]
+        if isinstance(node, _Section):
+            _settle_wrap_ups(node.children)
+        if not isinstance(node, _Para) or node.wrap_up is None or not node.points:
+            continue
+        if not node.points[-1].points:
+            continue
+        last, wrap_up = node.points[-1], node.wrap_up
+        node.wrap_up = None
+        if last.wrap_up is None:
+            last.wrap_up = wrap_up
+        else:
+            container.insert(i + 1, _Para(None, wrap_up))
+
+
 def _cells(block: Block) -> list[Block]:
     """The cells of a table row, each a block of its own (offsets kept)."""
     bounds = [m.start() for m in CELL_SPLIT.finditer(block.text)]
@@ -435,6 +455,7 @@ class BodyParser:
         return opening_of(self.lang, kind, read)
 
     def operative(self) -> tuple[BodyNode, ...]:
+        _settle_wrap_ups(self.body.operative)
         return tuple(self._node(n) for n in self.body.operative)
 
     def _node(self, node: _Para | _Heading | _Section | _Table) -> BodyNode:
