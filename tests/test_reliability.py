@@ -208,6 +208,12 @@ def official_files() -> list[bytes]:
 
 
 OFFICIAL = official_files()
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+# Elements a damaged file may hold where they do not belong: renamed to, or inserted.
+AKN_TAGS = ["p", "num", "b", "i", "sup", "span", "point", "paragraph", "list", "content", "heading"]
+AKN_TAGS += ["authorialNote", "wrapUp", "intro", "container", "docTitle", "docNumber", "td", "table"]
+INSERTED_TAGS = ["p", "num", "b", "i", "sup", "span", "authorialNote", "eol", "br", "inline", "ref"]
+MUTATIONS = ["delete", "unwrap", "duplicate", "move", "rename", "insert", "text", "attribute"]
 XML_JUNK = ["", " ", "1.", "(a)", "Decides", "**", "^(1)", "\\", "(1)", "\u0661", "\n\n", "&", "<"]
 
 
@@ -223,8 +229,9 @@ def _add_text(parent: etree._Element, before: etree._Element | None, text: str |
 
 @st.composite
 def mutated_akn(draw: st.DrawFn) -> bytes:
-    """One of the UN's files with elements deleted, unwrapped, duplicated, moved, their text or
-    an attribute changed: what a hand-edited or damaged AKN file may hold."""
+    """One of the UN's files with elements deleted, unwrapped, duplicated, moved, renamed,
+    inserted, their text or an attribute changed: what a hand-edited or damaged AKN file may
+    hold."""
     root = etree.fromstring(draw(st.sampled_from(OFFICIAL)))
     for _ in range(draw(st.integers(1, 4))):
         elements = [e for e in root.iter() if isinstance(e.tag, str)][1:]
@@ -233,7 +240,7 @@ def mutated_akn(draw: st.DrawFn) -> bytes:
         element = draw(st.sampled_from(elements))
         parent = element.getparent()
         assert parent is not None
-        operation = draw(st.sampled_from(["delete", "unwrap", "duplicate", "move", "text", "attribute"]))
+        operation = draw(st.sampled_from(MUTATIONS))
         if operation in ("delete", "unwrap"):
             before = element.getprevious()
             at = parent.index(element)
@@ -249,6 +256,14 @@ def mutated_akn(draw: st.DrawFn) -> bytes:
             target = draw(st.sampled_from(elements))
             if element not in target.iterancestors() and target is not element:
                 target.append(element)
+        elif operation == "rename":
+            element.tag = AKN + draw(st.sampled_from(AKN_TAGS))
+        elif operation == "insert":
+            inserted = etree.Element(AKN + draw(st.sampled_from(INSERTED_TAGS)))
+            inserted.text = draw(st.sampled_from(XML_JUNK))
+            if draw(st.booleans()):
+                inserted.set(draw(st.sampled_from(["marker", "class"])), draw(st.sampled_from(["1", "bold"])))
+            element.insert(draw(st.integers(0, len(element))), inserted)
         elif operation == "text":
             junk = draw(st.sampled_from(XML_JUNK))
             if draw(st.booleans()):
