@@ -25,7 +25,7 @@ from .model import (
     Text,
 )
 from .parse.blocks import BLOCK_ESCAPE_EXCEPT
-from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, opening_cut
+from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, lowercase_rest, opening_cut
 from .parse.conclusion import glued_at
 from .parse.footnotes import note_body, reads_as_extracted_note
 from .parse.furniture import (
@@ -154,6 +154,7 @@ class _Renderer:
             or unended
             or runs_on
             or (previous and not ENDS_PARAGRAPH.search(previous))
+            or (previous and lowercase_rest(self.lang, previous, text))
             or self.bare_number == len(self.blocks)
             or reads_as_extracted_note(self.lang, text)
         ):

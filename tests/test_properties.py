@@ -442,3 +442,18 @@ def test_closing_text_before_the_points_of_a_point_goes_where_the_text_form_read
     if after:
         assert "<content><p><i>Closing</i> text.</p></content>" in xml.split("</list>")[-1]
     fixed_point(xml)
+
+
+def test_a_block_that_would_read_as_the_lowercase_rest_of_the_one_before_is_escaped() -> None:
+    """Found by damaging the UN's files: a block that starts in lower case, with no opening phrase
+    the data knows, after one that ends with a comma, is read as that one's rest (a page break
+    fell after the comma). The text form printed such blocks bare — a preambular paragraph whose
+    opening phrase is unknown, the closing text of a list (80/ru/34) — and they read back joined."""
+    text = ENGLISH.replace(
+        "2. Invites all Member States to observe the Day.",
+        "2. Invites all Member States:\n\n(a) To observe the Day,\n\n\\and to report.",
+    )
+    xml = convert(text)
+    assert "<wrapUp><p>and to report.</p></wrapUp>" in xml
+    again = fixed_point(xml)
+    assert "\n(a) To observe the Day,\n\n\\and to report.\n" in again

@@ -176,6 +176,17 @@ def _run_on_cut(text: str, number: int, numbered: regex.Pattern[str]) -> int | N
     return None
 
 
+def lowercase_rest(lang: Language, previous: str, text: str) -> bool:
+    """Whether a block that starts in lower case after one ending with a comma, with no opening
+    phrase of its own, is the rest of that paragraph (a page break fell after the comma)."""
+    if not text[:1].islower():
+        return False
+    if not without_calls(lang, previous).rstrip().endswith((",", "،", "，")):
+        return False
+    phrases = (lang.preamble, lang.operative, lang.unnumbered)
+    return not any(p is not None and p.match(text) for p in phrases)
+
+
 def continues(previous: Block | None, block: Block) -> bool:
     """Whether `block` is the rest of `previous`, cut by a page break or a line wrap."""
     return previous is not None and not ENDS_PARAGRAPH.search(previous.text) and not block.escaped
@@ -334,15 +345,8 @@ class BodyParser:
         return bool(self._numbered(block) or self._point(block) or self._section(block))
 
     def _lowercase_rest(self, block: Block) -> bool:
-        """A block that starts in lower case after one ending with a comma, with no opening phrase
-        of its own, is the rest of that paragraph (a page break fell after the comma)."""
         last = self.last
-        if last is None or block.escaped or not block.text[:1].islower():
-            return False
-        if not without_calls(self.lang, last.text).rstrip().endswith((",", "،", "，")):
-            return False
-        phrases = (self.lang.preamble, self.lang.operative, self.lang.unnumbered)
-        return not any(p is not None and p.match(block.text) for p in phrases)
+        return last is not None and not block.escaped and lowercase_rest(self.lang, last.text, block.text)
 
     def _table_row(self, block: Block) -> bool:
         text = block.text
