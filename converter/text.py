@@ -63,6 +63,9 @@ class _Renderer:
         # Until a statement's first numbered paragraph, the parser splits a block where a
         # preambular paragraph (or paragraph 1) seems to run on after a comma (split_run_on).
         self.before_numbered = False
+        # Between a statement's formula and its conclusion: there the parser joins a block to the
+        # one before when it reads as its rest (an annex's blocks are taken as they are).
+        self.in_body = False
         self.numbered = self.lang.pattern("operative.numbered")
         # The number of blocks when the last was a number with no text after it ("(m)"): the
         # parser joins the next block to it, unless that one is escaped.
@@ -122,11 +125,11 @@ class _Renderer:
         """Formula, preamble, operative part and conclusion."""
         self.blocks.append(f"{body.formula}{body.formula_tail}")
         self.body_start = len(self.blocks)
-        self.before_numbered = True
+        self.before_numbered = self.in_body = True
         for p in body.preamble:
             self.plain(self.opened("preamble", p.opening, p.content))
         self.nodes(body.operative)
-        self.before_numbered = False
+        self.before_numbered = self.in_body = False
         for line in (conclusion.meeting_text, conclusion.date_text):
             if line:
                 self.blocks.append(line)
@@ -154,7 +157,7 @@ class _Renderer:
             or unended
             or runs_on
             or (previous and not ENDS_PARAGRAPH.search(previous))
-            or (previous and lowercase_rest(self.lang, previous, text))
+            or (self.in_body and previous and lowercase_rest(self.lang, previous, text))
             or self.bare_number == len(self.blocks)
             or reads_as_extracted_note(self.lang, text)
         ):
