@@ -24,7 +24,7 @@ from ..model import (
     Text,
 )
 from .blocks import Block, may_be_digit
-from .footnotes import without_calls
+from .footnotes import end_without_calls, without_calls
 from .phrases import Kind, opening_of
 
 # A block ends a paragraph when its last character is punctuation (any script); otherwise the
@@ -181,7 +181,7 @@ def lowercase_rest(lang: Language, previous: str, text: str) -> bool:
     phrase of its own, is the rest of that paragraph (a page break fell after the comma)."""
     if not text[:1].islower():
         return False
-    if not without_calls(lang, previous).rstrip().endswith((",", "،", "，")):
+    if not end_without_calls(lang, previous).endswith((",", "،", "，")):
         return False
     phrases = (lang.preamble, lang.operative, lang.unnumbered)
     return not any(p is not None and p.match(text) for p in phrases)

@@ -4,6 +4,7 @@ precedes each body (an uncalled body is attached there)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -183,6 +184,24 @@ CALL_MARK = "^"
 def without_calls(lang: Language, text: str) -> str:
     """The text with its footnote calls taken out."""
     return lang.pattern("footnotes.call").sub("", text) if CALL_MARK in text else text
+
+
+def end_without_calls(lang: Language, text: str) -> str:
+    """The text without the footnote calls (and spaces) that end it: what the end of
+    `without_calls(text).rstrip()` is, found from the end instead of by a pass over all of it."""
+    end = text.rstrip()
+    if CALL_MARK not in end:
+        return end
+    at_end = _at_end(lang.pattern("footnotes.call"))
+    while (found := at_end.search(end)) is not None:
+        end = end[: found.start()].rstrip()
+    return end
+
+
+@cache
+def _at_end(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """A pattern that matches where it ends the text, searched for from the end."""
+    return regex.compile(f"(?:{pattern.pattern})$", pattern.flags | regex.REVERSE)
 
 
 # Where a bare number can be a call: glued to a word or to punctuation ("Child4", "Women,5"), or
