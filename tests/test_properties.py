@@ -457,3 +457,16 @@ def test_a_block_that_would_read_as_the_lowercase_rest_of_the_one_before_is_esca
     assert "<wrapUp><p>and to report.</p></wrapUp>" in xml
     again = fixed_point(xml)
     assert "\n(a) To observe the Day,\n\n\\and to report.\n" in again
+
+
+def test_an_emphasis_right_after_an_opening_the_data_would_not_derive_round_trips() -> None:
+    """Found by damaging the UN's files: an opening phrase the data would not derive is printed
+    `**…**` in the text form, so a bold emphasis right after it ("*Recognizing also***Takes
+    note**") was read back as one with it. The parser now takes it so in the first place."""
+    text = ENGLISH.replace(
+        "Recalling its resolution 70/1 of 25 September 2015,",
+        "*Recognizing also***Takes note** of the report,",
+    )
+    xml = convert(text)
+    assert "<i>Recognizing alsoTakes note</i> of the report," in xml
+    fixed_point(xml)

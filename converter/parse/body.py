@@ -25,7 +25,8 @@ from ..model import (
 )
 from .blocks import Block, may_be_digit
 from .footnotes import end_without_calls, without_calls
-from .phrases import Kind, opening_of
+from .inline import plain
+from .phrases import Kind, derive, opening_of
 
 # A block ends a paragraph when its last character is punctuation (any script); otherwise the
 # next block continues it (a page break or a wrapped line cut it).
@@ -440,10 +441,11 @@ class BodyParser:
         return tuple(out)
 
     def _opening(self, kind: Kind, nodes: tuple[Inline, ...]) -> tuple[str, tuple[Inline, ...], bool]:
-        """opening_of, as the AKN reader will read the paragraph back. The phrase is written in the
-        language's wrapper (<i>, <b>, <b><i>): an emphasis right after it, a space between or
-        none, is read back as one with it when it is of the same form ("Decides *a*" is read as
-        "**Decides a**"), so that is what it is taken as."""
+        """opening_of, as the AKN reader and the text form will read the paragraph back. The
+        phrase is written in the language's wrapper (<i>, <b>, <b><i>), and in the text form as
+        `**…**` when the data would not derive it: an emphasis right after it, a space between
+        or none, is read back as one with it when it is of the same form ("Decides *a*" is read
+        as "**Decides a**"), so that is what it is taken as."""
         opening, rest, known = opening_of(self.lang, kind, nodes)
         after = rest[1:2] if rest[:1] and type(rest[0]) is Text and rest[0].text.isspace() else rest[:1]
         if not opening or not after or type(after[0]) is not Emphasis:
@@ -453,10 +455,14 @@ class BodyParser:
         wrapped: Inline = Text(opening)
         for tag in reversed(self.lang.wrapper):
             wrapped = Emphasis(tag, (wrapped,))
-        read = as_read([wrapped, *rest])
-        if type(read[0]) is Emphasis and read[0] == wrapped:
-            return opening, rest, known  # (nothing joined to the phrase)
-        return opening_of(self.lang, kind, read)
+        printed = Emphasis("b", (Text(opening),))
+        for form in (wrapped, printed):
+            if form is printed and derive(self.lang, kind, opening + plain(rest))[0] == opening:
+                break  # (printed bare in the text form)
+            read = as_read([form, *rest])
+            if type(read[0]) is not Emphasis or read[0] != form:
+                return opening_of(self.lang, kind, read)  # (joined to the phrase)
+        return opening, rest, known
 
     def operative(self) -> tuple[BodyNode, ...]:
         _settle_wrap_ups(self.body.operative)
