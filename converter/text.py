@@ -152,14 +152,15 @@ class _Renderer:
         # (A block that does not end like a paragraph could be read as a heading, too.)
         unended = not ENDS_PARAGRAPH.search(text)
         runs_on = self.before_numbered and opening_cut(text, self.lang, self.numbered) is not None
+        first = text[:1]  # (the last two checks hold only for a block that starts so: tested first)
         if (
             looks_structural(self.lang, text)
             or unended
             or runs_on
             or (previous and not ENDS_PARAGRAPH.search(previous))
-            or (self.in_body and previous and lowercase_rest(self.lang, previous, text))
             or self.bare_number == len(self.blocks)
-            or reads_as_extracted_note(self.lang, text)
+            or (first.islower() and self.in_body and previous and lowercase_rest(self.lang, previous, text))
+            or (not first.isalpha() and reads_as_extracted_note(self.lang, text))
         ):
             text = escaped(text)
         self.blocks.append(text)
@@ -191,19 +192,24 @@ class _Renderer:
         if node.num is None:
             self.plain(text)
         else:
-            self.numbered_block(node.num, text)
+            self.blocks.append(f"{node.num} {text}")
+            if not text:
+                self.bare(node.num)
             self.before_numbered = False
         self.points(node.points, node.wrap_up)
 
-    def numbered_block(self, num: str, text: str) -> None:
-        """A paragraph's or a point's block: its number, then its text."""
-        self.blocks.append(f"{num} {text}")
-        if not text and any(p.match(num) for p in self.bare_numbers):
+    def bare(self, num: str) -> None:
+        """After a paragraph's or point's number printed with no text: whether the parser reads
+        it as a number (the next block would then be joined to it)."""
+        if any(p.match(num) for p in self.bare_numbers):
             self.bare_number = len(self.blocks)
 
     def points(self, points: tuple[Point, ...], wrap_up: tuple[Inline, ...]) -> None:
         for point in points:
-            self.numbered_block(point.num, inline(point.content))
+            text = inline(point.content)
+            self.blocks.append(f"{point.num} {text}")
+            if not text:
+                self.bare(point.num)
             self.points(point.points, point.wrap_up)
         if wrap_up:
             self.plain(inline(wrap_up))
