@@ -37,9 +37,8 @@ from .parse.furniture import (
     is_recycle_line,
     trailing_rule,
 )
-from .parse.inline import plain
 from .parse.masthead import match_number
-from .parse.phrases import Kind, derive
+from .parse.phrases import Kind, derived_from
 
 # A byte-order mark: at the start of a text, the reader drops it (converter/source.py).
 BOM = "\ufeff"
@@ -105,7 +104,7 @@ class _Renderer:
         for note in r.footnotes:
             self.blocks.append(f"({note.marker}) {inline(note.content)}")
         if not head and self.blocks and self.blocks[0].startswith(BOM):
-            self.blocks[0] = "\\" + self.blocks[0]  # (first in the text, it would be read as a BOM)
+            self.blocks[0] = escaped(self.blocks[0])  # (first in the text, it would be read as a BOM)
         return head + "\n\n".join(self.blocks) + "\n"
 
     def taken_from_masthead(self, text: str) -> bool:
@@ -141,8 +140,7 @@ class _Renderer:
         rest = inline(content)
         if not opening:
             return rest
-        derived, _ = derive(self.lang, kind, opening + plain(content))
-        if derived == opening:
+        if derived_from(self.lang, kind, opening, content):
             return escape(opening) + rest
         return f"**{escape(opening)}**{rest}"
 

@@ -25,8 +25,7 @@ from ..model import (
 )
 from .blocks import Block, may_be_digit
 from .footnotes import end_without_calls, without_calls
-from .inline import plain
-from .phrases import Kind, derive, opening_of
+from .phrases import Kind, derived_from, opening_of
 
 # A block ends a paragraph when its last character is punctuation (any script); otherwise the
 # next block continues it (a page break or a wrapped line cut it).
@@ -455,10 +454,10 @@ class BodyParser:
         wrapped: Inline = Text(opening)
         for tag in reversed(self.lang.wrapper):
             wrapped = Emphasis(tag, (wrapped,))
-        printed = Emphasis("b", (Text(opening),))
-        for form in (wrapped, printed):
-            if form is printed and derive(self.lang, kind, opening + plain(rest))[0] == opening:
-                break  # (printed bare in the text form)
+        forms = [wrapped]
+        if not derived_from(self.lang, kind, opening, rest):
+            forms.append(Emphasis("b", (Text(opening),)))  # (as the text form prints it)
+        for form in forms:
             read = as_read([form, *rest])
             if type(read[0]) is not Emphasis or read[0] != form:
                 return opening_of(self.lang, kind, read)  # (joined to the phrase)

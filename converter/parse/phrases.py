@@ -39,6 +39,12 @@ def derive(lang: Language, kind: Kind, text: str) -> tuple[str, bool]:
     return opening, False
 
 
+def derived_from(lang: Language, kind: Kind, opening: str, rest: tuple[Inline, ...]) -> bool:
+    """Whether the data derives this opening phrase from the paragraph's text: the text form
+    prints it bare then, else marked `**…**` (converter/text.py), which the parser must expect."""
+    return derive(lang, kind, opening + plain(rest))[0] == opening
+
+
 def leading_emphasis(nodes: tuple[Inline, ...]) -> str | None:
     """The text of an emphasis that opens the paragraph (text only, ≤ 12 words), if any, with the
     spaces that end it."""
