@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -43,10 +44,17 @@ def shared() -> Path:
     return SHARED
 
 
-def load_signature() -> ModuleType:
-    """`../shared/tools/signature.py`, unchanged (DESIGN §5)."""
-    spec = importlib.util.spec_from_file_location("signature", SHARED / "tools" / "signature.py")
+def load_module(name: str, path: Path) -> ModuleType:
+    """A module loaded from a file outside the package (registered under `name`, where
+    dataclasses look their module up)."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def load_signature() -> ModuleType:
+    """`../shared/tools/signature.py`, unchanged (DESIGN §5)."""
+    return load_module("signature", SHARED / "tools" / "signature.py")

@@ -5,9 +5,7 @@ of these files and the PDF extractions convert to. Skipped when ../shared is abs
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +17,7 @@ import pytest
 from converter import ConversionError, convert, to_text
 from converter.languages import CODES, detect
 
-from .conftest import ROOT, SHARED, load_signature
+from .conftest import ROOT, SHARED, load_module, load_signature
 
 CORPUS = SHARED / "corpus"
 # Share of documents whose signature equals the official file's, leaving out ERRATA.md. The
@@ -93,11 +91,7 @@ def test_every_official_file_renders_to_text() -> None:
 def _noisy() -> Callable[[str, str, str, int], str]:
     """`noisy` of benchmarks/accuracy.py: the text form with page furniture, paragraphs cut by page
     breaks and stranded footnotes (flavour N of the accuracy table)."""
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclasses look their module up there)
-    spec.loader.exec_module(module)
+    module = load_module("accuracy", ROOT / "benchmarks" / "accuracy.py")
     return cast(Callable[[str, str, str, int], str], module.noisy)
 
 
