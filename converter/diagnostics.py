@@ -31,6 +31,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unknown-opening": (Severity.WARNING, "a preambular paragraph opens with an unknown phrase"),
     "note-without-body": (Severity.WARNING, "a footnote is called but its body is missing"),
     "note-not-called": (Severity.WARNING, "a footnote body is never called"),
+    "empty-note": (Severity.WARNING, "a footnote definition has no text: it is left out"),
     "numbering": (Severity.WARNING, "operative paragraphs are not numbered 1..n"),
     "number-order": (
         Severity.WARNING,

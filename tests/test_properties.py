@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from converter import ConversionError, convert, parse, read_akn, to_text, validate
+from converter import ConversionError, convert, convert_with_diagnostics, parse, read_akn, to_text, validate
 from converter.parse.inline import plain
 
 from .test_cli import ENGLISH
@@ -469,4 +469,17 @@ def test_an_emphasis_right_after_an_opening_the_data_would_not_derive_round_trip
     )
     xml = convert(text)
     assert "<i>Recognizing alsoTakes note</i> of the report," in xml
+    fixed_point(xml)
+
+
+@pytest.mark.parametrize("definition", ["[^1]:", "[^1]: "])
+def test_a_footnote_definition_without_text_is_left_out(definition: str) -> None:
+    """An extracted "[^1]:" with no text is no note (the text form cannot print an empty one):
+    its call stays a superscript, reported, and the output is a fixed point."""
+    text = ENGLISH.replace("September 2015,", "September 2015,^(1)").replace(
+        "50th plenary", definition + "\n\n50th plenary"
+    )
+    xml, diagnostics = convert_with_diagnostics(text)
+    assert [d.code for d in diagnostics] == ["empty-note", "note-without-body"]
+    assert "authorialNote" not in xml and "<sup>1</sup>" in xml
     fixed_point(xml)

@@ -328,6 +328,11 @@ BAD_INPUTS: dict[str, tuple[str, str, bool]] = {
         "21:5: warning[note-not-called]: footnote 1 is never called",
         True,
     ),
+    "footnote definition without text": (
+        ENGLISH.replace("50th plenary", "[^1]:\n\n50th plenary"),
+        "21:1: warning[empty-note]: footnote definition '[^1]:' has no text: left out",
+        True,
+    ),
     "control character": (
         ENGLISH.replace("Recalling", "Recal\x07ling"),
         "15:6: warning[control-character]: 1 character(s) illegal in XML dropped (first: U+0007)",

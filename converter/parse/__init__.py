@@ -146,7 +146,9 @@ def _parse_blocks(run: _Run, blocks: list[Block], meta: dict[str, str]) -> Resol
     first_formula = next(
         (i for i, b in enumerate(blocks) if i > first_number and _is_formula(lang, b)), len(blocks)
     )
-    blocks, raw_notes = take_bodies(blocks, lang, first_formula)
+    blocks, raw_notes, empty_notes = take_bodies(blocks, lang, first_formula)
+    for block in empty_notes:
+        run.warn("empty-note", f"footnote definition {block.text!r} has no text: left out", block)
     blocks = locate_calls(blocks, raw_notes, lang, min(first_formula, len(blocks)))
     run.markers = frozenset(n.key for n in raw_notes)
     formulas = [i for i, b in enumerate(blocks) if _is_formula(lang, b)]

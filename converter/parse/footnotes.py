@@ -48,12 +48,16 @@ RUN_ON = regex.compile(r"(?<=[.;])\s+(?=\d{1,3}\.\s+\p{Lu})")
 BARE_BODY = regex.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
 
 
-def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[list[Block], list[RawNote]]:
-    """Content blocks, and the footnote bodies among them: "(1) text" anywhere; after block
-    `start` (the formula), also "[^1]: text" and bare "1 text" bodies, taken only in sequence
-    (1, 2, 3, …) so that a line that merely starts with a number stays content."""
+def take_bodies(
+    blocks: list[Block], lang: Language, start: int = 0
+) -> tuple[list[Block], list[RawNote], list[Block]]:
+    """Content blocks, the footnote bodies among them, and the footnote definitions without text
+    ("[^1]:" alone: a note the text form cannot print, left out). Bodies are "(1) text" anywhere;
+    after block `start` (the formula), also "[^1]: text" and bare "1 text" bodies, taken only in
+    sequence (1, 2, 3, …) so that a line that merely starts with a number stays content."""
     kept: list[Block] = []
     notes: list[RawNote] = []
+    empty: list[Block] = []
     seen: set[str] = set()
     expected = 1
     for index, block in enumerate(blocks):
@@ -69,8 +73,11 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
             marker, rest = extracted
             rest, paragraph = split_run_on_note(lang, rest)
             seen.add(ascii_digits(marker))
-            notes.append(RawNote(marker, ascii_digits(marker), rest, len(kept) - 1, True))
             expected += 1
+            if rest.text:
+                notes.append(RawNote(marker, ascii_digits(marker), rest, len(kept) - 1, True))
+            else:
+                empty.append(block)
             if paragraph is not None:
                 kept.append(paragraph)
             continue
@@ -95,7 +102,7 @@ def take_bodies(blocks: list[Block], lang: Language, start: int = 0) -> tuple[li
                 )
             continue
         kept.append(block)
-    return kept, notes
+    return kept, notes, empty
 
 
 def note_body(lang: Language, text: str) -> regex.Match[str] | None:
