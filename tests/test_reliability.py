@@ -160,11 +160,46 @@ def test_lines_of_real_documents_in_any_order(lines: list[str]) -> None:
         check_round_trip(xml)
 
 
+# What a damaged line may start or end with: structure of every kind and every language.
+LEADS = [
+    "1. ",
+    "12. ",
+    "(a) ",
+    "(i) ",
+    "a) ",
+    "\u0661. ",
+    "\u4e00\u3001",
+    "**",
+    "# ",
+    "| a | b |",
+    "^(2)",
+    "(3) ",
+]
+LEADS += ["[^1]: ", "[^1]:", "---", "* ", "> ", "\\", "Annex ", "  ", "\t"]
+ENDS = ["", ".", ",", ";", ":", "\u060c", "\u3002", " ", "**", "^(1)", "[^1]"]
+OPERATIONS = [
+    "delete",
+    "duplicate",
+    "shuffle",
+    "truncate",
+    "inject",
+    "join",
+    "splice",
+    "digit",
+    "end",
+    "lead",
+    "split",
+]
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> str:
+    """A real document with lines deleted, duplicated, shuffled, joined, split, taken from another
+    document, truncated; junk injected, a digit changed, a line's end punctuation or its start
+    changed."""
     lines = draw(st.sampled_from(DOCUMENTS)).split("\n")
     for _ in range(draw(st.integers(1, 6))):
-        operation = draw(st.sampled_from(["delete", "duplicate", "shuffle", "truncate", "inject", "join"]))
+        operation = draw(st.sampled_from(OPERATIONS))
         i = draw(st.integers(0, max(0, len(lines) - 1)))
         if not lines:
             break
@@ -179,7 +214,25 @@ def mutated(draw: st.DrawFn) -> str:
             text = "\n".join(lines)
             lines = text[: draw(st.integers(0, len(text)))].split("\n")
         elif operation == "join":
-            lines[i : i + 2] = [" ".join(lines[i : i + 2])]
+            lines[i : i + 2] = [draw(st.sampled_from([" ", "", "  "])).join(lines[i : i + 2])]
+        elif operation == "splice":
+            other = draw(st.sampled_from(DOCUMENTS)).split("\n")
+            j = draw(st.integers(0, len(other) - 1))
+            lines[i:i] = other[j : j + draw(st.integers(1, 4))]
+        elif operation == "digit":
+            digits = [k for k, c in enumerate(lines[i]) if c.isdigit()]
+            if digits:
+                k = draw(st.sampled_from(digits))
+                lines[i] = lines[i][:k] + draw(st.sampled_from("0123456789")) + lines[i][k + 1 :]
+        elif operation == "end":
+            lines[i] = lines[i].rstrip(".,;:\u060c\u061b\u3002\uff0c\uff1b\uff1a") + draw(
+                st.sampled_from(ENDS)
+            )
+        elif operation == "lead":
+            lines[i] = draw(st.sampled_from(LEADS)) + lines[i]
+        elif operation == "split":
+            k = draw(st.integers(0, len(lines[i])))
+            lines[i : i + 1] = [lines[i][:k], *([""] if draw(st.booleans()) else []), lines[i][k:]]
         else:
             junk = draw(st.sampled_from(INJECTED))
             k = draw(st.integers(0, len(lines[i])))
