@@ -483,3 +483,25 @@ def test_a_footnote_definition_without_text_is_left_out(definition: str) -> None
     assert [d.code for d in diagnostics] == ["empty-note", "note-without-body"]
     assert "authorialNote" not in xml and "<sup>1</sup>" in xml
     fixed_point(xml)
+
+
+@pytest.mark.parametrize(
+    ("rest", "joined"),
+    [
+        ("Workers", True),
+        ("| x | y", True),
+        ("Workers.", False),
+        ("Workers | x |**", False),
+        ("Workers | x |", False),
+    ],
+)
+def test_the_rest_of_a_section_heading_is_joined_only_when_the_heading_still_reads_as_one(
+    rest: str, joined: bool
+) -> None:
+    """A heading's line wrap is joined to it unless the heading would then end with punctuation:
+    printed on one line, it would not read as a heading."""
+    text = ENGLISH.replace("2. Invites", f"A. Day of Café\n\n{rest}\n\n2. Invites")
+    xml = convert(text)
+    fixed_point(xml)
+    assert (f"<heading>Day of Café {rest}</heading>" in xml) is joined
+    assert ("<heading>Day of Café</heading>" in xml) is not joined

@@ -266,8 +266,8 @@ class BodyParser:
             self.last is not None
             and (continues(self.last, block) or self._lowercase_rest(block))
             and not self._structural(block)
+            and self._still_a_heading(joined := self.last.join(block, self.lang.join))
         ):
-            joined = self.last.join(block, self.lang.join)
             assert self.replace_last is not None
             self.replace_last(joined)
             self.last = joined
@@ -338,6 +338,15 @@ class BodyParser:
             self.body.preamble.pop()
             self.state = "operative"
             self._add_unnumbered(joined, next_block)
+
+    def _still_a_heading(self, joined: Block) -> bool:
+        """Whether a section's heading with the rest of a line wrap joined to it still reads as a
+        heading, as the text form prints it, on one line: not ending with punctuation
+        (_section). True when what was joined to is no heading."""
+        section = self.section
+        if section is None or self.last is not section.heading:
+            return True
+        return not ENDS_PARAGRAPH.search(joined.text.rstrip(")"))
 
     def _structural(self, block: Block) -> bool:
         if (not block.escaped and block.text.startswith(HEADING_MARK)) or self._table_row(block):
