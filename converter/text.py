@@ -26,7 +26,7 @@ from .model import (
 )
 from .parse.blocks import BLOCK_ESCAPE_EXCEPT
 from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, lowercase_rest, opening_cut
-from .parse.conclusion import glued_at
+from .parse.conclusion import DATE_LINE_MAX, conclusion_cut, glued_at, may_end_a_date
 from .parse.footnotes import note_body, reads_as_extracted_note
 from .parse.furniture import (
     BARCODE,
@@ -59,6 +59,9 @@ class _Renderer:
         self.lang = load(resolution.language)
         self.blocks: list[str] = []
         self.body_start = 0
+        # The indices of the blocks after the number line that the parser takes as they are,
+        # without inline escapes (part labels and titles, formulas, conclusions, annex headings).
+        self.as_printed: set[int] = set()
         # Until a statement's first numbered paragraph, the parser splits a block where a
         # preambular paragraph (or paragraph 1) seems to run on after a comma (split_run_on).
         self.before_numbered = False
@@ -88,21 +91,24 @@ class _Renderer:
             self.blocks.append(self.lang.data["furniture"]["recycle"])
         if r.footer.job_number:
             self.blocks.append(r.footer.job_number)
+        number_line = len(self.blocks)
         self.blocks.append(f"{r.number_text}{r.title_separator}{inline(r.title)}")
         if r.parts:
             for part in r.parts:
-                self.blocks.append(part.label)
+                self.printed(part.label)
                 if part.title:
-                    self.blocks.append(as_is(part.title))
+                    self.printed(as_is(part.title))
                 self.statement(part.body, part.conclusion)
         else:
             self.statement(r.body, r.conclusion)
         for annex in r.annexes:
-            self.blocks.extend(annex.heading)
+            for heading in annex.heading:
+                self.printed(heading)
             for block in annex.blocks:
                 self.plain(inline(block))
         for note in r.footnotes:
             self.blocks.append(f"({note.marker}) {inline(note.content)}")
+        self.protect_ends(number_line)
         if not head and self.blocks and self.blocks[0].startswith(BOM):
             self.blocks[0] = escaped(self.blocks[0])  # (first in the text, it would be read as a BOM)
         return head + "\n\n".join(self.blocks) + "\n"
@@ -122,7 +128,7 @@ class _Renderer:
 
     def statement(self, body: Body, conclusion: Conclusion) -> None:
         """Formula, preamble, operative part and conclusion."""
-        self.blocks.append(f"{body.formula}{body.formula_tail}")
+        self.printed(f"{body.formula}{body.formula_tail}")
         self.body_start = len(self.blocks)
         self.before_numbered = self.in_body = True
         for p in body.preamble:
@@ -131,8 +137,45 @@ class _Renderer:
         self.before_numbered = self.in_body = False
         for line in (conclusion.meeting_text, conclusion.date_text):
             if line:
-                self.blocks.append(line)
+                self.printed(line)
         self.body_start = len(self.blocks)
+
+    def printed(self, text: str) -> None:
+        """A block the parser takes as it is (no inline escapes)."""
+        self.as_printed.add(len(self.blocks))
+        self.blocks.append(text)
+
+    def protect_ends(self, start: int) -> None:
+        """The blocks from `start` (the number line) whose end the parser would take for page
+        furniture or a conclusion, escaped there, so that they read back whole: a rule at the end
+        (take_furniture strips it; its last character is escaped), a conclusion glued to the end
+        (split_glued_conclusions cuts it off: a paragraph that a meeting line was joined to, when
+        it read as no conclusion; the meeting line's first character is escaped). Blocks taken
+        as they are, a conclusion's among them, are left alone."""
+        blocks = self.blocks
+        n = len(blocks)
+        # Only a block that ends with a rule or a date, or that a date line may follow, is at
+        # risk: found cheaply (most blocks end with punctuation no date ends with, and are long).
+        ends = {
+            end
+            for end in {b[-1:] for b in blocks[start:]}
+            if end in "-_" or may_end_a_date(self.lang.code, end)
+        }
+        for i in [
+            i
+            for i in range(start, n)
+            if blocks[i][-1:] in ends or (i + 1 < n and len(blocks[i + 1]) <= DATE_LINE_MAX)
+        ]:
+            text = blocks[i]
+            if text.startswith("\\") or i in self.as_printed:
+                continue  # (the parser reads an escaped block as it is)
+            if trailing_rule(text) is not None:
+                blocks[i] = f"{text[:-1]}\\{text[-1]}"
+                continue
+            following = blocks[i + 1] if i + 1 < n and not blocks[i + 1].startswith("\\") else None
+            cut = conclusion_cut(self.lang, text, following)
+            if cut is not None:
+                blocks[i] = f"{text[:cut]}\\{text[cut:]}"
 
     def opened(self, kind: Kind, opening: str, content: tuple[Inline, ...]) -> str:
         """Opening phrase and content; the phrase is marked `**` only when the data would not

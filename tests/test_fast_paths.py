@@ -30,7 +30,7 @@ from converter.model import Emphasis, Inline, NoteCall, Span, Superscript, Text
 from converter.parse import find_words, read_as_is
 from converter.parse.blocks import SPACE_RUN, Block, _space_run, may_be_digit
 from converter.parse.body import ENDS_PARAGRAPH
-from converter.parse.conclusion import date_at_end
+from converter.parse.conclusion import date_at_end, may_end_a_date
 from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
@@ -274,16 +274,24 @@ DATE_ENDS = st.sampled_from(
 @given(
     st.text(st.sampled_from(list("ab .,;1 2")), max_size=20),
     DATE_ENDS,
-    st.text(st.sampled_from(list(" .x1")), max_size=2),
+    st.text(st.sampled_from(list(" .x1\n")), max_size=2),
     st.sampled_from(CODES),
 )
 def test_a_date_at_the_end_is_found_from_the_end(head: str, date: str, after: str, code: str) -> None:
-    """The reverse search finds a date that ends the text wherever the forward scan's last date
-    ends it (it is only a shortcut for the texts that no date ends)."""
+    """The reverse match finds a date that ends the text wherever the forward scan's last date
+    ends it (it is only a shortcut for the texts that no date ends), and finds one exactly where
+    a search for a date before the end ("$") does; a text's last character says whether one
+    may."""
     text = head + date + after
     last = next(reversed(list(load(code).date.finditer(text))), None)
+    found = date_at_end(code).match(text) is not None
     if last is not None and last.end() == len(text):
-        assert date_at_end(code).search(text) is not None
+        assert found
+    pattern = load(code).date
+    searched = regex.compile(f"(?:{pattern.pattern})$", pattern.flags | regex.REVERSE)
+    assert found == (searched.search(text) is not None)
+    if found:
+        assert may_end_a_date(code, text[-1])
 
 
 @example("===")

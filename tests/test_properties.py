@@ -505,3 +505,34 @@ def test_the_rest_of_a_section_heading_is_joined_only_when_the_heading_still_rea
     fixed_point(xml)
     assert (f"<heading>Day of Café {rest}</heading>" in xml) is joined
     assert ("<heading>Day of Café</heading>" in xml) is not joined
+
+
+def test_a_paragraph_that_a_conclusion_was_joined_to_reads_back_whole() -> None:
+    """A meeting line cut in two by a blank line reads as no conclusion: its parts and the date
+    are the rest of the last paragraph. Printed on one line, that paragraph would end with a
+    glued conclusion, which the parser cuts off: the text form escapes the meeting line's first
+    character instead."""
+    text = ENGLISH.replace("the Day.\n\n50th plenary meeting\n", "the Day.\n50th\n\nplenary meeting\n")
+    xml = convert(text)
+    assert "<conclusions>" not in xml
+    again = fixed_point(xml)
+    assert "the Day. \\50th plenary meeting 10 December 2024\n" in again
+
+
+@pytest.mark.parametrize(
+    ("printed", "instead"),
+    [
+        ("observe the Day. --\\-", "observe the Day."),  # a numbered paragraph
+        ("Café Workers --\\-\n", "Café Workers\n"),  # the title
+        (
+            "\\Recalling its resolution 70/1 of 25 September 2015 ___",
+            "Recalling its resolution 70/1 of 25 September 2015,",
+        ),
+    ],
+)
+def test_a_rule_that_ends_a_block_as_text_round_trips(printed: str, instead: str) -> None:
+    """A rule at the end of a block is page furniture, stripped, unless escaped: one kept (its
+    last character or the block escaped in the input) is printed escaped too."""
+    xml = convert(ENGLISH.replace(instead, printed, 1))
+    assert "---" in xml or "___" in xml
+    fixed_point(xml)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -55,10 +55,19 @@ def _meeting_and_date(lang: Language, block: Block) -> Conclusion | None:
 
 @cache
 def date_at_end(code: str) -> regex.Pattern[str]:
-    """A date of the language that ends the text, searched for from the end (a text that no date
-    ends fails at once instead of after a scan of all of it)."""
+    """A date of the language that ends the text (before a final newline, as "$" allows), for
+    `match`: a reverse pattern matches from the end of the text, so a text that no date ends
+    fails at once, where a search would try every position."""
     date = load(code).date
-    return regex.compile(f"(?:{date.pattern})$", date.flags | regex.REVERSE)
+    return regex.compile(f"(?:{date.pattern})\\n?", date.flags | regex.REVERSE)
+
+
+@lru_cache(maxsize=4096)
+def may_end_a_date(code: str, last: str) -> bool:
+    """Whether a date of the language may end with the character `last` (or a date and a
+    newline, when it is one): whether the reverse pattern matches it alone in part. Most texts
+    end with a character no date ends with, and are told so without a match."""
+    return date_at_end(code).match(last, partial=True) is not None
 
 
 # Where a paragraph may end before a conclusion that extraction glued to it: after the end of a
@@ -76,9 +85,9 @@ def split_glued_conclusions(blocks: list[Block], lang: Language, start: int = 0)
     out: list[Block] = []
     at_end = date_at_end(lang.code)
     for i, block in enumerate(blocks):
-        cut = None if block.escaped else glued_at(lang, block.text, at_end)
-        if cut is None and i >= start and not block.escaped and _date_line_follows(lang, blocks, i):
-            cut = _meeting_glued_at(lang, block.text, len(block.text))
+        after = blocks[i + 1] if i >= start and i + 1 < len(blocks) else None
+        following = after.text if after is not None and not after.escaped else None
+        cut = None if block.escaped else conclusion_cut(lang, block.text, following, at_end)
         if cut is None:
             out.append(block)
         else:
@@ -86,23 +95,36 @@ def split_glued_conclusions(blocks: list[Block], lang: Language, start: int = 0)
     return out
 
 
+# How far from the end of a text a date glued to it may start (glued_at).
+GLUED_TAIL = 80
 # The longest date line, in any language ("30 de septiembre de 2025", "2025年9月30日").
 DATE_LINE_MAX = 40
 
 
-def _date_line_follows(lang: Language, blocks: list[Block], i: int) -> bool:
-    """Whether the block after blocks[i] is a date line (as find_conclusion reads one)."""
-    if i + 1 >= len(blocks):
-        return False
-    after = blocks[i + 1]
-    return not after.escaped and len(after.text) <= DATE_LINE_MAX and iso_date(lang, after.text) is not None
+def conclusion_cut(
+    lang: Language, text: str, following: str | None, at_end: regex.Pattern[str] | None = None
+) -> int | None:
+    """Where split_glued_conclusions cuts a block's text: before a meeting line and date glued to
+    its end, or before a meeting line that ends it when the block after (`following`, None when
+    none may be read so) is a date line."""
+    cut = glued_at(lang, text, at_end)
+    if cut is None and following is not None and _is_date_line(lang, following):
+        cut = _meeting_glued_at(lang, text, len(text))
+    return cut
+
+
+def _is_date_line(lang: Language, text: str) -> bool:
+    """Whether a block's text is a date line (as find_conclusion reads one)."""
+    return len(text) <= DATE_LINE_MAX and iso_date(lang, text) is not None
 
 
 def glued_at(lang: Language, text: str, at_end: regex.Pattern[str] | None = None) -> int | None:
     """Where a conclusion (meeting line and date) glued to the end of text starts, if one is
     (`at_end`: the language's date_at_end, when looked up already)."""
-    tail = text[-80:]
-    if (at_end or date_at_end(lang.code)).search(tail) is None:
+    if not text or not may_end_a_date(lang.code, text[-1]):
+        return None  # (no date ends the text: told by its last character)
+    tail = text[-GLUED_TAIL:]
+    if (at_end or date_at_end(lang.code)).match(tail) is None:
         return None  # (no date ends the text: found below at once, from the end)
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):
