@@ -159,7 +159,7 @@ class _Renderer:
         ends = {
             end
             for end in {b[-1:] for b in blocks[start:]}
-            if end in "-_" or may_end_a_date(self.lang.code, end)
+            if end in ("-", "_") or may_end_a_date(self.lang.code, end)
         }
         for i in [
             i

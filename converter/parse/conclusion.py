@@ -125,7 +125,7 @@ def glued_at(lang: Language, text: str, at_end: regex.Pattern[str] | None = None
         return None  # (no date ends the text: told by its last character)
     tail = text[-GLUED_TAIL:]
     if (at_end or date_at_end(lang.code)).match(tail) is None:
-        return None  # (no date ends the text: found below at once, from the end)
+        return None  # (no date ends it: matched from the end, at once)
     found = next(reversed(list(lang.date.finditer(tail))), None)
     if found is None or found.end() != len(tail):
         return None
