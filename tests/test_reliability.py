@@ -487,6 +487,54 @@ def _probe(encoding: str, text: str) -> bool:
     return probe(encoding, text)
 
 
+# The encodings a document may come in (DESIGN §7), and what is done to its bytes.
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "windows-1256", "windows-1251", "gb18030", "latin-1"]
+BYTE_DAMAGE = ["flip", "insert", "delete", "truncate", "nul", "bom"]
+BOM_BYTES = [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]
+
+
+@st.composite
+def damaged_bytes(draw: st.DrawFn) -> tuple[bytes, str | None]:
+    """A real document encoded in one of the encodings (characters it lacks replaced), its bytes
+    flipped, inserted, deleted, truncated, NULs or a byte-order mark put in; and the encoding
+    given with --encoding, or none."""
+    encoding = draw(st.sampled_from(ENCODINGS))
+    data = bytearray(draw(st.sampled_from(DOCUMENTS)).encode(encoding, errors="replace"))
+    for _ in range(draw(st.integers(0, 5))):
+        damage = draw(st.sampled_from(BYTE_DAMAGE))
+        k = draw(st.integers(0, max(0, len(data) - 1)))
+        if damage == "flip" and data:
+            data[k] = draw(st.integers(0, 255))
+        elif damage == "insert":
+            data[k:k] = bytes([draw(st.integers(0, 255))])
+        elif damage == "delete":
+            del data[k : k + draw(st.integers(1, 4))]
+        elif damage == "truncate":
+            del data[k:]
+        elif damage == "nul":
+            data[k:k] = b"\x00" * draw(st.integers(1, 3))
+        elif damage == "bom":
+            data[0:0] = draw(st.sampled_from(BOM_BYTES))
+    return bytes(data), draw(st.sampled_from([None, encoding]))
+
+
+@given(damaged_bytes())
+def test_damaged_bytes_decode_and_convert_or_are_refused(case: tuple[bytes, str | None]) -> None:
+    """What the CLI does with an input's bytes: decoded (DecodingError, or text), then converted
+    (valid XML whose text form converts back to it, or ConversionError), nothing else."""
+    from converter.batch import read_input
+
+    data, encoding = case
+    try:
+        text = read_input(None, encoding, data)
+    except DecodingError as exc:
+        event(f"refused: {exc.code}")
+        return
+    xml = check(text)
+    if xml is not None:
+        check_round_trip(xml)
+
+
 # ---- reading AKN ------------------------------------------------------------------------------
 
 
