@@ -536,3 +536,23 @@ def test_a_rule_that_ends_a_block_as_text_round_trips(printed: str, instead: str
     xml = convert(ENGLISH.replace(instead, printed, 1))
     assert "---" in xml or "___" in xml
     fixed_point(xml)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "printed"),
+    [
+        ("(a) *Invites* **all** Member States", "<i>(a) Invites all</i> Member States"),
+        ("(a) *Invites* **a**ll Member States", "<i>(a) Invites a</i>ll Member States"),
+    ],
+)
+def test_a_bold_emphasis_after_an_opening_printed_in_bold_is_joined_to_it(
+    paragraph: str, printed: str
+) -> None:
+    """Found by damaging the UN's files (79/ar/40): an opening the data would not derive ("(a)
+    Invites") followed by a bold emphasis one space apart. Its wrapper (<i>) does not join the
+    bold emphasis in AKN, so the parser kept them apart; but the text form prints the opening
+    `**…**`, and there the two are read back as one. The parser now tries both forms."""
+    text = ENGLISH.replace("2. Invites all Member States", f"2. {paragraph}")
+    xml = convert(text)
+    assert printed in xml
+    fixed_point(xml)

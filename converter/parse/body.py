@@ -454,10 +454,22 @@ class BodyParser:
         `**…**` when the data would not derive it: an emphasis right after it, a space between
         or none, is read back as one with it when it is of the same form ("Decides *a*" is read
         as "**Decides a**"), so that is what it is taken as."""
-        opening, rest, known = opening_of(self.lang, kind, nodes)
+        found = opening_of(self.lang, kind, nodes)
+        for _ in nodes:  # (each round takes more of the nodes into the phrase, or ends)
+            joined = self._joined_opening(kind, *found)
+            if joined is None:
+                break
+            found = joined
+        return found
+
+    def _joined_opening(
+        self, kind: Kind, opening: str, rest: tuple[Inline, ...], known: bool
+    ) -> tuple[str, tuple[Inline, ...], bool] | None:
+        """The opening phrase as it reads back when an emphasis right after it is joined to it,
+        in the AKN (its wrapper) or in the text form (`**…**`), if that changes it; else None."""
         after = rest[1:2] if rest[:1] and type(rest[0]) is Text and rest[0].text.isspace() else rest[:1]
         if not opening or not after or type(after[0]) is not Emphasis:
-            return opening, rest, known
+            return None
         from ..akn_reader import as_read  # (the reader imports the parser's modules)
 
         wrapped: Inline = Text(opening)
@@ -469,8 +481,10 @@ class BodyParser:
         for form in forms:
             read = as_read([form, *rest])
             if type(read[0]) is not Emphasis or read[0] != form:
-                return opening_of(self.lang, kind, read)  # (joined to the phrase)
-        return opening, rest, known
+                again = opening_of(self.lang, kind, read)  # (joined to the phrase)
+                if again[0] != opening:
+                    return again
+        return None
 
     def operative(self) -> tuple[BodyNode, ...]:
         _settle_wrap_ups(self.body.operative)
