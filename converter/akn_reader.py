@@ -251,6 +251,20 @@ def as_read(nodes: list[Inline]) -> tuple[Inline, ...]:
     return _trim(_merge(nodes))
 
 
+def merged_within(nodes: tuple[Inline, ...] | list[Inline]) -> list[Inline]:
+    """Inline nodes with the children of each emphasis merged (_merge) from the innermost out, as
+    the reader merges each element's children when it reads them: content built otherwise (by
+    the parser) may hold emphasis beside emphasis of its kind inside another ("**a*b**c*d**")."""
+    out: list[Inline] = []
+    for node in nodes:
+        if type(node) is Emphasis:
+            children = _merge(merged_within(node.children))
+            if tuple(children) != node.children:
+                node = Emphasis(node.kind, tuple(children))
+        out.append(node)
+    return out
+
+
 def _merge(nodes: list[Inline]) -> list[Inline]:
     """Adjacent texts joined, whitespace squashed, emphasis normalised: spaces moved out of it,
     empty ones dropped, neighbours of the same kind (apart or one space apart) joined."""

@@ -556,3 +556,17 @@ def test_a_bold_emphasis_after_an_opening_printed_in_bold_is_joined_to_it(
     xml = convert(text)
     assert printed in xml
     fixed_point(xml)
+
+
+def test_emphasis_beside_emphasis_of_its_kind_inside_another_is_joined() -> None:
+    """Found by damaging the UN's files (79/ar/304): "***Recalling**its …** also***" parses to a
+    bold holding two italics side by side, which the reader joins (it merges each element's
+    children); the parser now merges inside emphasis too, from the innermost out."""
+    text = ENGLISH.replace(
+        "Recalling its resolution 70/1 of 25 September 2015,",
+        "***Recalling**its resolution 70/1 of 25 September 2015 on the agenda for sustainable development**"
+        " also*** further,",
+    )
+    xml = convert(text)
+    assert "<b><i>Recallingits resolution 70/1" in xml
+    fixed_point(xml)

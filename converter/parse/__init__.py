@@ -97,9 +97,9 @@ def _as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     spaces, "\\ x", "**\\ x**", can leave any of these). Without it, the text form of such content
     would not convert back to the same document. (Its nodes lose their spans, which nothing
     written reads.)"""
-    from ..akn_reader import as_read  # (the reader imports the parser's modules)
+    from ..akn_reader import as_read, merged_within  # (the reader imports the parser's modules)
 
-    read = as_read(list(nodes))
+    read = as_read(merged_within(nodes))
     return nodes if read == nodes else read
 
 
