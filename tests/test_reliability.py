@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -161,41 +162,20 @@ def test_lines_of_real_documents_in_any_order(lines: list[str]) -> None:
 
 
 # What a damaged line may start or end with: structure of every kind and every language.
-LEADS = [
-    "1. ",
-    "12. ",
-    "(a) ",
-    "(i) ",
-    "a) ",
-    "\u0661. ",
-    "\u4e00\u3001",
-    "**",
-    "# ",
-    "| a | b |",
-    "^(2)",
-    "(3) ",
-]
-LEADS += ["[^1]: ", "[^1]:", "---", "* ", "> ", "\\", "Annex ", "  ", "\t"]
+LEADS = ["1. ", "12. ", "(a) ", "(i) ", "a) ", "\u0661. ", "\u4e00\u3001", "**", "# ", "| a | b |", "^(2)"]
+LEADS += ["(3) ", "[^1]: ", "[^1]:", "---", "* ", "> ", "\\", "Annex ", "  ", "\t"]
 ENDS = ["", ".", ",", ";", ":", "\u060c", "\u3002", " ", "**", "^(1)", "[^1]"]
-OPERATIONS = [
-    "delete",
-    "duplicate",
-    "shuffle",
-    "truncate",
-    "inject",
-    "join",
-    "splice",
-    "digit",
-    "end",
-    "lead",
-    "split",
-]
+OPERATIONS = ["delete", "duplicate", "shuffle", "truncate", "inject", "join", "splice", "digit"]
+OPERATIONS += ["end", "lead", "split", "unblank", "case", "space", "nfd"]
+# What a space may become in an extraction.
+SPACES = ["\u00a0", "  ", "\t", "\u2009", "", " \u200b"]
 
 
 @st.composite
 def mutated(draw: st.DrawFn) -> str:
     """A real document with lines deleted, duplicated, shuffled, joined, split, taken from another
-    document, truncated; junk injected, a digit changed, a line's end punctuation or its start
+    document, truncated, blank lines taken out; junk injected, a digit changed, a line's end
+    punctuation, its start, the case of its first letter, a space or its Unicode normal form
     changed."""
     lines = draw(st.sampled_from(DOCUMENTS)).split("\n")
     for _ in range(draw(st.integers(1, 6))):
@@ -233,6 +213,19 @@ def mutated(draw: st.DrawFn) -> str:
         elif operation == "split":
             k = draw(st.integers(0, len(lines[i])))
             lines[i : i + 1] = [lines[i][:k], *([""] if draw(st.booleans()) else []), lines[i][k:]]
+        elif operation == "unblank":
+            blank = [k for k, line in enumerate(lines) if not line.strip()]
+            if blank:
+                del lines[draw(st.sampled_from(blank))]
+        elif operation == "case":
+            lines[i] = lines[i][:1].swapcase() + lines[i][1:]
+        elif operation == "space":
+            spaces = [k for k, c in enumerate(lines[i]) if c == " "]
+            if spaces:
+                k = draw(st.sampled_from(spaces))
+                lines[i] = lines[i][:k] + draw(st.sampled_from(SPACES)) + lines[i][k + 1 :]
+        elif operation == "nfd":
+            lines[i] = unicodedata.normalize(draw(st.sampled_from(["NFD", "NFKC"])), lines[i])
         else:
             junk = draw(st.sampled_from(INJECTED))
             k = draw(st.integers(0, len(lines[i])))

@@ -456,14 +456,14 @@ class BodyParser:
         as "**Decides a**"), so that is what it is taken as."""
         found = opening_of(self.lang, kind, nodes)
         for _ in nodes:  # (each round takes more of the nodes into the phrase, or ends)
-            joined = self._joined_opening(kind, *found)
+            joined = self._joined_opening(kind, found[0], found[1])
             if joined is None:
                 break
             found = joined
         return found
 
     def _joined_opening(
-        self, kind: Kind, opening: str, rest: tuple[Inline, ...], known: bool
+        self, kind: Kind, opening: str, rest: tuple[Inline, ...]
     ) -> tuple[str, tuple[Inline, ...], bool] | None:
         """The opening phrase as it reads back when an emphasis right after it is joined to it,
         in the AKN (its wrapper) or in the text form (`**…**`), if that changes it; else None."""
