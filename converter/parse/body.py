@@ -187,6 +187,12 @@ def lowercase_rest(lang: Language, previous: str, text: str) -> bool:
     return not any(p is not None and p.match(text) for p in phrases)
 
 
+def _ends_as_heading(text: str) -> bool:
+    """Whether a section's heading may end so: not with punctuation (a closing parenthesis
+    aside, as in "(continued)")."""
+    return not ENDS_PARAGRAPH.search(text.rstrip(")"))
+
+
 def continues(previous: Block | None, block: Block) -> bool:
     """Whether `block` is the rest of `previous`, cut by a page break or a line wrap."""
     return previous is not None and not ENDS_PARAGRAPH.search(previous.text) and not block.escaped
@@ -248,7 +254,7 @@ class BodyParser:
         if block.escaped:
             return None
         match = self.sections.match(block.text)
-        if match and not ENDS_PARAGRAPH.search(match.group("heading").rstrip(")")):
+        if match and _ends_as_heading(match.group("heading")):
             return match
         return None
 
@@ -341,12 +347,12 @@ class BodyParser:
 
     def _still_a_heading(self, joined: Block) -> bool:
         """Whether a section's heading with the rest of a line wrap joined to it still reads as a
-        heading, as the text form prints it, on one line: not ending with punctuation
-        (_section). True when what was joined to is no heading."""
+        heading, as the text form prints it, on one line (_section). True when what was joined to
+        is no heading."""
         section = self.section
         if section is None or self.last is not section.heading:
             return True
-        return not ENDS_PARAGRAPH.search(joined.text.rstrip(")"))
+        return _ends_as_heading(joined.text)
 
     def _structural(self, block: Block) -> bool:
         if (not block.escaped and block.text.startswith(HEADING_MARK)) or self._table_row(block):
