@@ -31,7 +31,7 @@ from converter.parse import find_words, read_as_is
 from converter.parse.blocks import SPACE_RUN, Block, _space_run, may_be_digit
 from converter.parse.body import ENDS_PARAGRAPH
 from converter.parse.conclusion import date_at_end, may_end_a_date
-from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY
+from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY, end_without_calls, without_calls
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
 from converter.parse.inline import _parse, _superscripts
@@ -450,3 +450,16 @@ def test_content_read_as_is_is_what_the_reader_reads(nodes: tuple[Inline, ...]) 
     """The parser's shortcut: content it takes as the reader will read it back is read back so."""
     if read_as_is(nodes):
         assert _trim(_merge(list(nodes))) == nodes
+
+
+# Texts of footnote calls, their pieces, commas, spaces and words.
+CALL_TEXTS = st.lists(
+    st.sampled_from(["^(1)", "^(12)", "^(", ")", ",", "،", " ", "\n", "a", "1"]), max_size=12
+)
+
+
+@given(CALL_TEXTS.map("".join), st.sampled_from(CODES))
+def test_the_end_without_calls_is_found_from_the_end(text: str, code: str) -> None:
+    """end_without_calls ends as the text with every call taken out and its spaces stripped."""
+    lang = load(code)
+    assert end_without_calls(lang, text)[-1:] == without_calls(lang, text).rstrip()[-1:]
