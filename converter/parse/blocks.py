@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -19,6 +20,14 @@ WORDS = regex.compile(r"\S+")
 # A leading backslash that escapes an inline character, not the block.
 BLOCK_ESCAPE_EXCEPT = regex.compile(r"^\\[\\*^]")
 FRONT_MATTER_ITEM = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+
+
+@cache
+def at_end(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """`pattern` where it ends a text (before a final newline, as "$" allows), for `match`: a
+    reverse pattern matches from the end of the text, so a text it does not end fails at once,
+    where a search would try every position."""
+    return regex.compile(f"(?:{pattern.pattern})\\n?", pattern.flags | regex.REVERSE)
 
 
 def may_be_digit(char: str) -> bool:

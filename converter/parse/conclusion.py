@@ -8,7 +8,7 @@ import regex
 
 from ..languages import Language, load
 from ..model import Conclusion, Span
-from .blocks import Block
+from .blocks import Block, at_end
 from .dates import iso_date
 
 
@@ -55,11 +55,8 @@ def _meeting_and_date(lang: Language, block: Block) -> Conclusion | None:
 
 @cache
 def date_at_end(code: str) -> regex.Pattern[str]:
-    """A date of the language that ends the text (before a final newline, as "$" allows), for
-    `match`: a reverse pattern matches from the end of the text, so a text that no date ends
-    fails at once, where a search would try every position."""
-    date = load(code).date
-    return regex.compile(f"(?:{date.pattern})\\n?", date.flags | regex.REVERSE)
+    """A date of the language where it ends a text, for `match` (`at_end`)."""
+    return at_end(load(code).date)
 
 
 @lru_cache(maxsize=4096)

@@ -4,12 +4,11 @@ precedes each body (an uncalled body is attached there)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from ..languages import Language
-from .blocks import Block, may_be_digit
+from .blocks import Block, at_end, may_be_digit
 
 
 @dataclass(frozen=True)
@@ -199,16 +198,10 @@ def end_without_calls(lang: Language, text: str) -> str:
     end = text.rstrip()
     if CALL_MARK not in end:
         return end
-    at_end = _at_end(lang.pattern("footnotes.call"))
-    while (found := at_end.search(end)) is not None:
+    call = at_end(lang.pattern("footnotes.call"))
+    while (found := call.match(end)) is not None:
         end = end[: found.start()].rstrip()
     return end
-
-
-@cache
-def _at_end(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
-    """A pattern that matches where it ends the text, searched for from the end."""
-    return regex.compile(f"(?:{pattern.pattern})$", pattern.flags | regex.REVERSE)
 
 
 # Where a bare number can be a call: glued to a word or to punctuation ("Child4", "Women,5"), or
