@@ -281,20 +281,24 @@ def _worker_job(item: tuple[int, Job]) -> tuple[int, Record]:
     global _BUSY
     assert _WORK is not None
     k, job = item
-    _BUSY = True
-    _STARTED[k] = os.getpid()
     try:
+        _BUSY = True
+        _STARTED[k] = os.getpid()
         record = convert_job(job, *_WORK)
         _FINISHED[k] = 1
         return k, record
-    except _Stop as stop:
-        os._exit(128 + stop.signal_number)
     finally:
         _BUSY = False
 
 
 def _worker_chunk(chunk: list[tuple[int, Job]]) -> list[tuple[int, Record]]:
-    return [_worker_job(item) for item in chunk]
+    # SIGTERM may land anywhere while busy, even between two statements of _worker_job outside
+    # the conversion: wherever it does, the worker ends quietly (the pool would print the
+    # traceback of an exception that leaves this function).
+    try:
+        return [_worker_job(item) for item in chunk]
+    except _Stop as stop:
+        os._exit(128 + stop.signal_number)
 
 
 def _context() -> Any:
