@@ -162,19 +162,27 @@ def temporary_for(target: Path) -> Path:
     return target.with_name(TEMPORARY.format(name=target.name, token=secrets.token_hex(6)))
 
 
+_WRITING: Path | None = None
+"""The temporary file this process is writing, for a worker stopped by SIGTERM to remove."""
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write data to target through a temporary file in the same folder and a rename; the file
     gets the usual permissions (0666 less the umask)."""
+    global _WRITING
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_for(target)
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
+        _WRITING = temporary
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    finally:
+        _WRITING = None
 
 
 def remove_temporaries(targets: Sequence[Path]) -> None:
@@ -241,19 +249,31 @@ def skipped(job: Job, out: Path) -> Record:
 
 
 class _Stop(BaseException):
-    """Raised in the main process by SIGTERM, to stop like Ctrl-C does."""
+    """Raised in the main process by Ctrl-C or SIGTERM during a run."""
 
     def __init__(self, signal_number: int) -> None:
         super().__init__(signal_number)
         self.signal_number = signal_number
 
 
+_STOPPING: int | None = None
+"""The signal that stopped the run, kept: an exception raised by a signal handler while Python
+runs a __del__ (a collected regex, say) is printed and dropped, and the run would go on."""
+
+
 def _raise_stop(signal_number: int, frame: FrameType | None) -> None:
+    global _STOPPING
+    _STOPPING = signal_number
     raise _Stop(signal_number)
 
 
+def _check_stop() -> None:
+    """Raise the stop again if its first raise was dropped."""
+    if _STOPPING is not None:
+        raise _Stop(_STOPPING)
+
+
 _WORK: tuple[Path | None, Options] | None = None
-_BUSY = False
 _STARTED: Any = None
 """Shared with the main process: the pid of the worker that started item k of a round."""
 _FINISHED: Any = None
@@ -262,43 +282,36 @@ on its way: a chunk's results travel together)."""
 
 
 def _worker_start(out: Path | None, options: Options, started: Any, finished: Any) -> None:
-    # The main process decides about Ctrl-C. A worker stopped with SIGTERM while converting
-    # unwinds, so that write_atomically removes its temporary file; an idle one just ends.
+    # The main process decides about Ctrl-C; SIGTERM (the pool stopped) ends a worker at once.
     global _WORK, _STARTED, _FINISHED
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     _WORK = (out, options)
     _STARTED, _FINISHED = started, finished
+    _unblock_stops()
 
 
 def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
-    if _BUSY:
-        raise _Stop(signal_number)
+    """SIGTERM in a worker: remove the temporary file it is writing, if any, and end. Nothing is
+    raised: an exception would have to unwind through whatever the worker was doing, and it may
+    be dropped (in a __del__) or escape the pool's task as a printed traceback."""
+    if _WRITING is not None:
+        with contextlib.suppress(OSError):
+            _WRITING.unlink()
     os._exit(128 + signal_number)
 
 
 def _worker_job(item: tuple[int, Job]) -> tuple[int, Record]:
-    global _BUSY
     assert _WORK is not None
     k, job = item
-    try:
-        _BUSY = True
-        _STARTED[k] = os.getpid()
-        record = convert_job(job, *_WORK)
-        _FINISHED[k] = 1
-        return k, record
-    finally:
-        _BUSY = False
+    _STARTED[k] = os.getpid()
+    record = convert_job(job, *_WORK)
+    _FINISHED[k] = 1
+    return k, record
 
 
 def _worker_chunk(chunk: list[tuple[int, Job]]) -> list[tuple[int, Record]]:
-    # SIGTERM may land anywhere while busy, even between two statements of _worker_job outside
-    # the conversion: wherever it does, the worker ends quietly (the pool would print the
-    # traceback of an exception that leaves this function).
-    try:
-        return [_worker_job(item) for item in chunk]
-    except _Stop as stop:
-        os._exit(128 + stop.signal_number)
+    return [_worker_job(item) for item in chunk]
 
 
 def _context() -> Any:
@@ -334,22 +347,27 @@ def run_batch(
             on_record(records[index])
         else:
             pending.append((index, job))
-    previous = signal.signal(signal.SIGTERM, _raise_stop) if _main_thread() else None
+    global _STOPPING
+    _STOPPING = None
+    stops = (signal.SIGINT, signal.SIGTERM)
+    previous = [signal.signal(number, _raise_stop) for number in stops] if _main_thread() else []
     try:
         with contextlib.closing(_results(pending, out, options, workers)) as results:
             for index, record in results:
                 records[index] = record
                 on_record(record)
+                _check_stop()
                 if fail_fast and record.status == "failed":
                     break
+        _check_stop()
     except (KeyboardInterrupt, _Stop) as exc:
         number = exc.signal_number if isinstance(exc, _Stop) else signal.SIGINT
         if out is not None:
             remove_temporaries([out / job.target for _, job in pending])
         raise Interrupted([records[i] for i in sorted(records)], number) from None
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for number, handler in zip(stops, previous, strict=False):
+            signal.signal(number, handler)
     return [records[i] for i in sorted(records)]
 
 
@@ -392,12 +410,21 @@ def _round(
     finished = context.Array("b", len(items), lock=False)
     # Small chunks keep the progress live and the workers evenly loaded.
     chunksize = max(1, min(16, len(items) // (workers * 8)))
-    pool = context.Pool(workers, initializer=_worker_start, initargs=(out, options, started, finished))
+    # A worker takes the main process's signal handlers with it until its initializer has set
+    # its own: the signals wait, blocked, until then (and in this process until the pool is
+    # there to stop).
+    _block_stops()
+    try:
+        pool = context.Pool(workers, initializer=_worker_start, initargs=(out, options, started, finished))
+    except BaseException:
+        _unblock_stops()
+        raise
     # The pool's processes (it has no public list of them), to see which one died.
     processes = {process.pid: process for process in pool._pool}
     done: set[int] = set()
     complete = False
     try:
+        _unblock_stops()
         numbered = [(k, job) for k, (_, job) in enumerate(items)]
         chunks = [numbered[at : at + chunksize] for at in range(0, len(numbered), chunksize)]
         # Chunks of our own: the pool's own chunking gives an iterator without a timeout.
@@ -409,6 +436,7 @@ def _round(
                 processes.update((process.pid, process) for process in pool._pool)
                 dead = {pid: p.exitcode for pid, p in processes.items() if p.exitcode is not None}
                 if not dead:
+                    _check_stop()
                     continue
                 for k, (index, job) in enumerate(items):
                     if k in done:
@@ -428,6 +456,19 @@ def _round(
         else:  # stopped early (a worker died, fail-fast, Ctrl-C, SIGTERM): the workers unwind
             _terminate(pool)
         pool.join()
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _block_stops() -> None:
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _unblock_stops() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 STOP_GRACE_SECONDS = 5.0
