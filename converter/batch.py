@@ -288,7 +288,7 @@ def _worker_start(out: Path | None, options: Options, started: Any, finished: An
     signal.signal(signal.SIGTERM, _worker_stop)
     _WORK = (out, options)
     _STARTED, _FINISHED = started, finished
-    _unblock_stops()
+    _restore_stops(set())
 
 
 def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
@@ -413,18 +413,18 @@ def _round(
     # A worker takes the main process's signal handlers with it until its initializer has set
     # its own: the signals wait, blocked, until then (and in this process until the pool is
     # there to stop).
-    _block_stops()
+    mask = _block_stops()
     try:
         pool = context.Pool(workers, initializer=_worker_start, initargs=(out, options, started, finished))
     except BaseException:
-        _unblock_stops()
+        _restore_stops(mask)
         raise
     # The pool's processes (it has no public list of them), to see which one died.
     processes = {process.pid: process for process in pool._pool}
     done: set[int] = set()
     complete = False
     try:
-        _unblock_stops()
+        _restore_stops(mask)
         numbered = [(k, job) for k, (_, job) in enumerate(items)]
         chunks = [numbered[at : at + chunksize] for at in range(0, len(numbered), chunksize)]
         # Chunks of our own: the pool's own chunking gives an iterator without a timeout.
@@ -461,23 +461,27 @@ def _round(
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _block_stops() -> None:
-    if hasattr(signal, "pthread_sigmask"):  # not on Windows
-        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+def _block_stops() -> set[int | signal.Signals]:
+    """Block Ctrl-C and SIGTERM in this thread; the signals blocked before."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        return set()
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
 
 
-def _unblock_stops() -> None:
+def _restore_stops(mask: set[int | signal.Signals]) -> None:
+    """Unblock Ctrl-C and SIGTERM, unless they were blocked in `mask`; one that came while they
+    were blocked is handled now."""
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS - mask)
 
 
 STOP_GRACE_SECONDS = 5.0
-"""How long the workers have to unwind after SIGTERM before they are killed."""
+"""How long the workers have to end after SIGTERM before they are killed."""
 
 
 def _terminate(pool: Any) -> None:
-    """pool.terminate(): SIGTERM to the workers (a busy one unwinds and removes its temporary
-    file), then it joins them. A worker that the signal reached just before it blocked on a lock
+    """pool.terminate(): SIGTERM to the workers (each removes the temporary file it is writing,
+    if any, and ends), then it joins them. A worker that the signal reached just before it blocked on a lock
     of the pool's queues, held by a worker already gone, would wait for ever, and the join with
     it (seen about once in 30 fail-fast runs): after the grace period, the workers still there
     are killed."""
