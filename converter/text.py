@@ -24,8 +24,16 @@ from .model import (
     Table,
     Text,
 )
-from .parse.blocks import BLOCK_ESCAPE_EXCEPT
-from .parse.body import ENDS_PARAGRAPH, HEADING_MARK, lowercase_rest, opening_cut
+from .parse.blocks import BLOCK_ESCAPE_EXCEPT, may_be_digit, split_lines
+from .parse.body import (
+    ENDS_PARAGRAPH,
+    HEADING_MARK,
+    lowercase_rest,
+    number_after,
+    number_after_text,
+    opening_cut,
+    run_on_cut,
+)
 from .parse.conclusion import DATE_LINE_MAX, conclusion_cut, glued_at, may_end_a_date
 from .parse.footnotes import note_body, reads_as_extracted_note
 from .parse.furniture import (
@@ -134,6 +142,7 @@ class _Renderer:
         for p in body.preamble:
             self.plain(self.opened("preamble", p.opening, p.content))
         self.nodes(body.operative)
+        self.protect_run_ons(self.body_start)
         self.before_numbered = self.in_body = False
         for line in (conclusion.meeting_text, conclusion.date_text):
             if line:
@@ -144,6 +153,50 @@ class _Renderer:
         """A block the parser takes as it is (no inline escapes)."""
         self.as_printed.add(len(self.blocks))
         self.blocks.append(text)
+
+    def protect_run_ons(self, start: int) -> None:
+        """The blocks of a body from `start` where the parser would see paragraphs run together
+        (split_run_on: the next paragraph's number after the end of a sentence): a paragraph
+        that holds such a number as text gets it escaped."""
+        blocks = self.blocks
+        last, following = 0, ""
+        for i in range(start, len(blocks)):
+            text = blocks[i]
+            first = text[:1]
+            if first.isspace() or "\n" in text:  # (a table: a block per row)
+                last = self.protect_run_on(i, last)
+                following = str(last + 1)
+                continue
+            # Read as it is, not as the parser's block, whose whitespace is collapsed: which
+            # changes neither where a paragraph's number matches nor where a paragraph is cut.
+            # (A block that does not start with a digit, an escaped one among them, is no
+            # numbered paragraph.)
+            after = number_after_text(self.numbered, text, last) if may_be_digit(first) else last
+            if after != last:
+                following = str(after + 1)
+            if after and following in text and run_on_cut(text, after + 1, self.numbered) is not None:
+                after = self.protect_run_on(i, last)
+                following = str(after + 1)
+            last = after
+
+    def protect_run_on(self, i: int, last: int) -> int:
+        """Block i escaped where the parser would cut it (`last`: the number of the last numbered
+        paragraph before it); the last number after it."""
+        text = self.blocks[i]
+        lines = split_lines(text)
+        k = 0
+        while k < len(lines):
+            line = lines[k]
+            last = number_after(self.numbered, line, last)
+            cut = run_on_cut(line.text, last + 1, self.numbered) if last else None
+            if cut is None:
+                k += 1
+                continue
+            at = line.offset(cut)
+            text = f"{text[:at]}\\{text[at:]}"
+            lines = split_lines(text)
+        self.blocks[i] = text
+        return last
 
     def protect_ends(self, start: int) -> None:
         """The blocks from `start` (the number line) whose end the parser would take for page

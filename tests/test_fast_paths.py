@@ -29,7 +29,7 @@ from converter.languages import CODES, _script_count, load
 from converter.model import Emphasis, Inline, NoteCall, Span, Superscript, Text
 from converter.parse import find_words, read_as_is
 from converter.parse.blocks import SPACE_RUN, Block, _space_run, may_be_digit
-from converter.parse.body import ENDS_PARAGRAPH
+from converter.parse.body import ENDS_PARAGRAPH, run_on_cut
 from converter.parse.conclusion import date_at_end, may_end_a_date
 from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY, end_without_calls, without_calls
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
@@ -463,3 +463,47 @@ def test_the_end_without_calls_is_found_from_the_end(text: str, code: str) -> No
     """end_without_calls ends as the text with every call taken out and its spaces stripped."""
     lang = load(code)
     assert end_without_calls(lang, text)[-1:] == without_calls(lang, text).rstrip()[-1:]
+
+
+# Texts of sentence ends, calls, spaces, digits of several scripts and paragraph openings.
+RUN_ON_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            ".",
+            ";",
+            ":",
+            ",",
+            " ",
+            "\t",
+            "^(3)",
+            "2",
+            "12",
+            "3",
+            "٣",
+            "²",
+            "a",
+            "Notes",
+            "ترحب",
+            "- ",
+            ". ",
+            "、",
+        ]
+    ),
+    max_size=14,
+)
+
+
+@example("x. 2. Notes", 2, "en")
+@example("x;^(3)\t2 - ترحب", 2, "ar")
+@example("x.  12. Notes 2. Notes", 2, "fr")
+@given(RUN_ON_TEXTS.map("".join), st.sampled_from([2, 3, 12]), st.sampled_from(CODES))
+def test_a_run_on_paragraph_is_cut_where_the_search_would_cut_it(text: str, number: int, code: str) -> None:
+    """run_on_cut looks at the places of the number's digits only; it cuts where a search for a
+    sentence's end followed by the number (the way it was written first) would."""
+    numbered = load(code).pattern("operative.numbered")
+    searched = None
+    for match in regex.finditer(rf"(?<=[.;:](?:\^\(\d+\))?)\s+(?={number}\D)", text):
+        if numbered.match(text[match.end() :]):
+            searched = match.end()
+            break
+    assert run_on_cut(text, number, numbered) == searched

@@ -570,3 +570,25 @@ def test_emphasis_beside_emphasis_of_its_kind_inside_another_is_joined() -> None
     xml = convert(text)
     assert "<b><i>Recallingits resolution 70/1" in xml
     fixed_point(xml)
+
+
+@pytest.mark.parametrize(
+    ("instead", "printed"),
+    [
+        # the rest of a numbered paragraph
+        ("Café Workers;\n", "Café Workers; \\2. Notes the Day;\n"),
+        # an unnumbered paragraph after a numbered one
+        ("Café Workers;\n", "Café Workers;\n\nSee the Day. \\2. Notes the Day;\n"),
+    ],
+)
+def test_the_next_number_after_a_sentence_end_escaped_in_a_paragraph_round_trips(
+    instead: str, printed: str
+) -> None:
+    """Found by the thorough hypothesis profile (76/ar/5, "1. \\2 - …" put at a line's start):
+    paragraphs that extraction ran together are split where the next paragraph's number follows
+    the end of a sentence, unless that number is escaped. A paragraph that kept one, escaped in
+    the input, must print it escaped too."""
+    xml = convert(ENGLISH.replace(instead, printed, 1))
+    assert xml.count("<paragraph ") == 2 + printed.count("See")
+    again = fixed_point(xml)
+    assert ". \\2. Notes the Day;" in again or "; \\2. Notes the Day;" in again

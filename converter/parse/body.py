@@ -127,12 +127,9 @@ def split_run_on(blocks: list[Block], lang: Language) -> list[Block]:
     last = 0
     for block in blocks:
         while True:
-            match = _match_numbered(numbered, block)
-            if match:
-                digits = "".join(ch for ch in match.group("num") if ch.isdecimal())
-                last = int(digits) if digits else last
+            last = number_after(numbered, block, last)
             if last:
-                cut = _run_on_cut(block.text, last + 1, numbered)
+                cut = run_on_cut(block.text, last + 1, numbered)
             else:
                 cut = None if block.escaped else opening_cut(block.text, lang, numbered)
             if cut is None:
@@ -166,13 +163,43 @@ def opening_cut(text: str, lang: Language, numbered: regex.Pattern[str]) -> int 
     return None
 
 
-def _run_on_cut(text: str, number: int, numbered: regex.Pattern[str]) -> int | None:
-    """Where paragraph `number` starts inside text, after the end of a sentence."""
-    if str(number) not in text:
-        return None  # (the search below looks for these digits)
-    for match in regex.finditer(rf"(?<=[.;:](?:\^\(\d+\))?)\s+(?={number}\D)", text):
-        if numbered.match(text[match.end() :]):
-            return match.end()
+def number_after(numbered: regex.Pattern[str], block: Block, last: int) -> int:
+    """The number of the last numbered paragraph once `block` is read: its own when it starts
+    as one (and its number has digits), else `last`."""
+    return last if block.escaped else number_after_text(numbered, block.text, last)
+
+
+def number_after_text(numbered: regex.Pattern[str], text: str, last: int) -> int:
+    """`number_after` for the text of a block that is not escaped."""
+    match = numbered.match(text) if may_be_digit(text[:1]) else None
+    if match:
+        digits = "".join(ch for ch in match.group("num") if ch.isdecimal())
+        return int(digits) if digits else last
+    return last
+
+
+# The end of a sentence (and a call) and spaces: what comes before a run-on paragraph's number,
+# matched backwards from the number.
+SENTENCE_END_BEFORE = regex.compile(r"[.;:](?:\^\(\d+\))?\s+", regex.REVERSE)
+
+
+def run_on_cut(text: str, number: int, numbered: regex.Pattern[str]) -> int | None:
+    """Where paragraph `number` starts inside text, after the end of a sentence: the first place
+    where its digits (not followed by another digit) come after a sentence's end and spaces, and
+    the paragraph pattern matches. (Each place the digits are found is tested: a search for the
+    sentence's end would try every position of the text.)"""
+    digits = str(number)
+    at = text.find(digits)
+    while at != -1:
+        after = at + len(digits)
+        if (
+            after < len(text)
+            and not text[after].isdecimal()
+            and SENTENCE_END_BEFORE.match(text, 0, at)
+            and numbered.match(text[at:])
+        ):
+            return at
+        at = text.find(digits, at + 1)
     return None
 
 
