@@ -159,24 +159,20 @@ class _Renderer:
         (split_run_on: the next paragraph's number after the end of a sentence): a paragraph
         that holds such a number as text gets it escaped."""
         blocks = self.blocks
-        last, following = 0, ""
+        last = 0
         for i in range(start, len(blocks)):
             text = blocks[i]
             first = text[:1]
             if first.isspace() or "\n" in text:  # (a table: a block per row)
                 last = self.protect_run_on(i, last)
-                following = str(last + 1)
                 continue
             # Read as it is, not as the parser's block, whose whitespace is collapsed: which
             # changes neither where a paragraph's number matches nor where a paragraph is cut.
             # (A block that does not start with a digit, an escaped one among them, is no
             # numbered paragraph.)
             after = number_after_text(self.numbered, text, last) if may_be_digit(first) else last
-            if after != last:
-                following = str(after + 1)
-            if after and following in text and run_on_cut(text, after + 1, self.numbered) is not None:
+            if after and str(after + 1) in text and run_on_cut(text, after + 1, self.numbered) is not None:
                 after = self.protect_run_on(i, last)
-                following = str(after + 1)
             last = after
 
     def protect_run_on(self, i: int, last: int) -> int:
