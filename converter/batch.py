@@ -481,10 +481,10 @@ STOP_GRACE_SECONDS = 5.0
 
 def _terminate(pool: Any) -> None:
     """pool.terminate(): SIGTERM to the workers (each removes the temporary file it is writing,
-    if any, and ends), then it joins them. A worker that the signal reached just before it blocked on a lock
-    of the pool's queues, held by a worker already gone, would wait for ever, and the join with
-    it (seen about once in 30 fail-fast runs): after the grace period, the workers still there
-    are killed."""
+    if any, and ends), then it joins them. A worker that the signal reached just before it
+    blocked on a lock of the pool's queues, held by a worker already gone, would wait for ever,
+    and the join with it (seen about once in 30 fail-fast runs): after the grace period, the
+    workers still there are killed."""
     stopper = threading.Thread(target=pool.terminate, daemon=True)
     stopper.start()
     stopper.join(STOP_GRACE_SECONDS)

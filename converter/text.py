@@ -24,7 +24,7 @@ from .model import (
     Table,
     Text,
 )
-from .parse.blocks import BLOCK_ESCAPE_EXCEPT, may_be_digit, split_lines
+from .parse.blocks import BLOCK_ESCAPE_EXCEPT, split_lines
 from .parse.body import (
     ENDS_PARAGRAPH,
     HEADING_MARK,
@@ -162,16 +162,14 @@ class _Renderer:
         last = 0
         for i in range(start, len(blocks)):
             text = blocks[i]
-            first = text[:1]
-            if first.isspace() or "\n" in text:  # (a table: a block per row)
+            if text[:1].isspace() or "\n" in text:  # (a table: a block per row)
                 last = self.protect_run_on(i, last)
                 continue
             # Read as it is, not as the parser's block, whose whitespace is collapsed: which
             # changes neither where a paragraph's number matches nor where a paragraph is cut.
-            # (A block that does not start with a digit, an escaped one among them, is no
-            # numbered paragraph.)
-            after = number_after_text(self.numbered, text, last) if may_be_digit(first) else last
-            if after and str(after + 1) in text and run_on_cut(text, after + 1, self.numbered) is not None:
+            # (An escaped block starts with "\\", no digit: it is no numbered paragraph here.)
+            after = number_after_text(self.numbered, text, last)
+            if after and run_on_cut(text, after + 1, self.numbered) is not None:
                 after = self.protect_run_on(i, last)
             last = after
 
