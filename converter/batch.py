@@ -172,15 +172,18 @@ def write_atomically(target: Path, data: bytes) -> None:
     global _WRITING
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_for(target)
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    # Named before it is made: a signal that comes while os.open runs is handled as soon as it
+    # returns, and a stopped worker must find the file then.
+    _WRITING = temporary
     try:
-        _WRITING = temporary
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
     finally:
         _WRITING = None
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -133,19 +134,32 @@ class _Exited(Exception):
     pass
 
 
+@pytest.mark.parametrize("where", ["open", "replace"])
 def test_a_worker_stopped_while_writing_removes_its_temporary_file_before_it_ends(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str
 ) -> None:
-    # SIGTERM reaches a worker in the middle of writing an output (here: just before the rename).
-    # It ends at once (os._exit: nothing unwinds), so the file must be gone by then.
+    # SIGTERM reaches a worker in the middle of writing an output: as the temporary file's
+    # os.open returns (Python runs a signal's handler right after a call that it came during),
+    # or just before the rename. It ends at once (os._exit: nothing unwinds), so the file must be
+    # gone by then.
     def exit_(code: int) -> None:
         assert list(tmp_path.iterdir()) == []
         raise _Exited(code)
+
+    real_open = os.open
+
+    def open_(*args: Any) -> int:
+        handle = real_open(*args)
+        if where == "open":
+            os.close(handle)
+            batch._worker_stop(signal.SIGTERM, None)
+        return handle
 
     def replace(source: object, target: object) -> None:
         batch._worker_stop(signal.SIGTERM, None)
 
     monkeypatch.setattr(os, "_exit", exit_)
+    monkeypatch.setattr(os, "open", open_)
     monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(_Exited) as exited:
         batch.write_atomically(tmp_path / "doc.xml", b"<akomaNtoso/>")
