@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# setuptools says "Editable installation … be careful with folders in your working directory"
+# in a ten-line box at every editable install of a package laid out as this one: noise on a first
+# `make run`, so that one message (and nothing else) is filtered.
+PIP_INSTALL := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 SOURCES := pyproject.toml $(shell find converter templates schemas -type f -not -name '*.pyc' 2>/dev/null)
 
 .PHONY: run test lint typecheck golden bench clean
@@ -13,11 +17,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python $(SOURCES)
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_INSTALL) -e .
 	touch $@
 
 $(TEST_STAMP): $(BIN)/python $(SOURCES)
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(PIP_INSTALL) -e ".[test]"
 	touch $@ $(STAMP)
 
 run: $(STAMP)
