@@ -4,7 +4,8 @@
 with a `Record` (status, output, diagnostics, milliseconds), as the inputs finish. Each
 worker reads, decodes, converts, validates and writes its own output — through a temporary file in
 the target folder and a rename, so that an interrupted run never leaves a partial XML file under
-its final name. The process that calls `run_batch` only prints.
+its final name. The process that calls `run_batch` only prints. The same machinery renders AKN
+files to text (`Options.task`, `akn text`).
 
 Ctrl-C (SIGINT) and SIGTERM stop the run: the workers are stopped, their temporary files removed,
 and `Interrupted` is raised carrying the records of what was finished — every output then on disk
@@ -27,12 +28,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, NamedTuple
 
-from . import convert_with_diagnostics
+from . import convert_with_diagnostics, to_text
+from .akn_reader import ReadError
 from .diagnostics import ConversionError, Diagnostic, Severity
 from .languages import available, load
 from .source import DecodingError, decode
 
 Status = Literal["converted", "warnings", "failed", "skipped"]
+Task = Literal["convert", "text"]
 # The language whose formula or masthead words a legacy encoding's text must show (DESIGN §7).
 LEGACY_LANGUAGE = {"windows-1256": "ar", "windows-1251": "ru", "gb18030": "zh"}
 TEMPORARY = ".{name}.{token}.tmp"
@@ -57,6 +60,9 @@ class Options:
     lang: str | None = None
     manifestation_date: str | None = None
     encoding: str | None = None
+    task: Task = "convert"
+    """"convert": text → validated AKN; "text": AKN (ours or the UN's) → its text form (the
+    three options above are for "convert" only)."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,9 @@ class Record:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     milliseconds: float = 0.0
-    xml: str | None = None
-    """The AKN itself, only when it is not written to a file (stdout)."""
+    content: str | None = None
+    """The output itself (AKN, or text for `akn text`), only when it is not written to a file
+    (stdout)."""
 
     def lines(self, *, errors_only: bool = False) -> list[str]:
         """What to print on stderr for this input: `file:line:col: severity[code]: message`."""
@@ -204,9 +211,10 @@ def name_of(source: Path | None) -> str:
 
 
 def convert_job(job: Job, out: Path | None, options: Options) -> Record:
-    """Read, convert and write one input; never raises for anything an input can do."""
+    """Read, convert (or render as text: `options.task`) and write one input; never raises for
+    anything an input can do."""
     started = time.perf_counter()
-    record = _convert_job(job, out, options)
+    record = (_text_job if options.task == "text" else _convert_job)(job, out, options)
     return _timed(record, started)
 
 
@@ -221,7 +229,7 @@ def _convert_job(job: Job, out: Path | None, options: Options) -> Record:
     except DecodingError as exc:
         return Record(name, None, "failed", [Diagnostic(exc.code, str(exc))])
     except OSError as exc:
-        return Record(name, None, "failed", problems=[Problem(name, f"cannot read: {exc.strerror or exc}")])
+        return _unreadable(name, exc)
     try:
         xml, warnings = convert_with_diagnostics(
             text, lang=options.lang, manifestation_date=options.manifestation_date
@@ -230,18 +238,50 @@ def _convert_job(job: Job, out: Path | None, options: Options) -> Record:
         errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
         return Record(name, None, "failed", (errors or exc.diagnostics)[:1])
     except Exception as exc:  # one input's bug must not stop the others (DESIGN §6)
-        message = f"internal error, please report it ({type(exc).__name__}: {exc})"
-        return Record(name, None, "failed", problems=[Problem(name, message)])
-    status: Status = "warnings" if warnings else "converted"
+        return _internal(name, exc)
+    return _written(name, xml, "warnings" if warnings else "converted", warnings, job, out)
+
+
+def _text_job(job: Job, out: Path | None, options: Options) -> Record:
+    name = name_of(job.source)
+    try:
+        data = job.data
+        if data is None:
+            data = sys.stdin.buffer.read() if job.source is None else job.source.read_bytes()
+    except OSError as exc:
+        return _unreadable(name, exc)
+    try:
+        text = to_text(data)
+    except ReadError as exc:
+        return Record(name, None, "failed", [Diagnostic("invalid-xml", str(exc))])
+    except Exception as exc:  # one input's bug must not stop the others (DESIGN §6)
+        return _internal(name, exc)
+    return _written(name, text, "converted", [], job, out)
+
+
+def _written(
+    name: str, content: str, status: Status, warnings: list[Diagnostic], job: Job, out: Path | None
+) -> Record:
+    """The record of an input converted: its output written under `out`, or kept in the record
+    (for stdout) when there is no `out`."""
     if out is None:
-        return Record(name, None, status, warnings, xml=xml)
+        return Record(name, None, status, warnings, content=content)
     target = out / job.target
     try:
-        write_atomically(target, xml.encode("utf-8"))
+        write_atomically(target, content.encode("utf-8"))
     except OSError as exc:
         problem = Problem(str(target), f"cannot write: {exc.strerror or exc}")
         return Record(name, None, "failed", warnings, [problem])
     return Record(name, str(target), status, warnings)
+
+
+def _unreadable(name: str, exc: OSError) -> Record:
+    return Record(name, None, "failed", problems=[Problem(name, f"cannot read: {exc.strerror or exc}")])
+
+
+def _internal(name: str, exc: Exception) -> Record:
+    message = f"internal error, please report it ({type(exc).__name__}: {exc})"
+    return Record(name, None, "failed", problems=[Problem(name, message)])
 
 
 def skipped(job: Job, out: Path) -> Record:

@@ -5,25 +5,28 @@ never a traceback; warnings go to stderr and never change the exit code. Outputs
 temporary file in the target folder and renamed, so no file is ever half-written.
 
 Exit codes: 0 all converted, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C, SIGTERM).
-Batch conversion (worker processes, progress, report, resume) is in `batch.py`."""
+Batch conversion (worker processes, progress, report, resume) is in `batch.py`; `akn convert` and
+`akn text` share it."""
 
 from __future__ import annotations
 
 import codecs
 import datetime
+import functools
 import json
 import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
-from . import __version__, to_text, validate
-from .akn_reader import ReadError
-from .batch import Interrupted, Job, Options, Record, name_of, run_batch, write_atomically
+from . import __version__, validate
+from .batch import Interrupted, Job, Options, Record, Task, name_of, run_batch, write_atomically
 from .diagnostics import Diagnostic, Severity
 from .languages import CODES, available
 
@@ -32,9 +35,31 @@ EXIT_CODES = (
     "Exit codes: 0 all converted (warnings allowed), 1 some input failed, 2 usage error (nothing "
     "written), 130 interrupted (every output on disk is complete; re-run with --skip-existing)."
 )
-TEXT_EXIT_CODES = "Exit codes: 0 rendered, 1 the file is not an AKN resolution, 2 usage error."
+TEXT_EXIT_CODES = (
+    "Exit codes: 0 all rendered, 1 some input failed (not an AKN resolution, or not readable or "
+    "writable), 2 usage error (nothing written), 130 interrupted (every output on disk is complete; "
+    "re-run with --skip-existing)."
+)
 VALIDATE_EXIT_CODES = "Exit codes: 0 valid (warnings allowed), 1 some file has errors, 2 usage error."
-SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a batch command reads and writes."""
+
+    task: Task
+    inputs: tuple[str, ...]
+    """The suffixes of the files a folder is walked for."""
+    output: str
+    """The suffix of an output."""
+    verb: str
+    """What it does to an input ("convert"), for messages."""
+    done: str
+    """What an input it finished is ("converted"), for the summary."""
+
+
+CONVERT = Kind("convert", (".txt", ".md"), ".xml", "convert", "converted")
+TEXT = Kind("text", (".xml",), ".txt", "render", "rendered")
 
 
 class UsageError(click.UsageError):
@@ -44,43 +69,44 @@ class UsageError(click.UsageError):
 # ---- inputs and outputs -----------------------------------------------------------------------
 
 
-def collect(sources: tuple[str, ...]) -> list[Job]:
+def collect(sources: tuple[str, ...], kind: Kind = CONVERT) -> list[Job]:
     """Every input with its output path: files as given (only the last suffix replaced), folders
-    walked recursively for *.txt and *.md (hidden entries skipped) and mirrored."""
+    walked recursively for the kind's inputs (*.txt and *.md to convert; hidden entries skipped)
+    and mirrored."""
     jobs: list[Job] = []
     for source in sources:
         path = Path(source)
         if source == "-":
-            jobs.append(Job(None, Path("stdin.xml")))
+            jobs.append(Job(None, Path("stdin" + kind.output)))
         elif path.is_dir():
-            jobs.extend(_walk(path))
+            jobs.extend(_walk(path, kind))
         elif path.is_file():
-            jobs.append(Job(path, Path(path.name).with_suffix(".xml")))
+            jobs.append(Job(path, Path(path.name).with_suffix(kind.output)))
         else:
             raise UsageError(f"{source}: no such file or folder")
     return jobs
 
 
-def _walk(folder: Path) -> Iterator[Job]:
+def _walk(folder: Path, kind: Kind) -> Iterator[Job]:
     for found in sorted(folder.rglob("*")):
         rel = found.relative_to(folder)
-        if found.suffix in SUFFIXES and _visible(rel) and found.is_file():
-            yield Job(found, rel.with_suffix(".xml"))
+        if found.suffix in kind.inputs and _visible(rel) and found.is_file():
+            yield Job(found, rel.with_suffix(kind.output))
 
 
 def _visible(rel: Path) -> bool:
     return not any(part.startswith(".") for part in rel.parts)
 
 
-def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None) -> None:
+def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None, kind: Kind = CONVERT) -> None:
     """Usage errors, found before anything is converted or written."""
     if out is None and (len(sources) != 1 or Path(sources[0]).is_dir()):
         raise UsageError("only a single file can be written to stdout: give an output folder with -o OUT")
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"{out}: the output must be a folder, and this is a file")
     if not jobs:
-        patterns = " or ".join("*" + suffix for suffix in SUFFIXES)
-        raise UsageError(f"nothing to convert: no {patterns} file in {', '.join(sources)}")
+        patterns = " or ".join("*" + suffix for suffix in kind.inputs)
+        raise UsageError(f"nothing to {kind.verb}: no {patterns} file in {', '.join(sources)}")
     if sum(job.source is None for job in jobs) > 1:
         raise UsageError('"-" (stdin) can be given only once')
     seen: dict[Path, Job] = {}
@@ -109,11 +135,6 @@ def report(name: str, diagnostics: list[Diagnostic]) -> None:
 def fail(name: str, message: str) -> None:
     """One line on stderr for a problem outside the closed list of codes (the file system, a bug)."""
     click.echo(f"{name}: error: {message}", err=True)
-
-
-def internal(name: str, exc: Exception) -> None:
-    """A bug met on one input: reported in one line so that the other inputs still run."""
-    fail(name, f"internal error, please report it ({type(exc).__name__}: {exc})")
 
 
 class Progress:
@@ -162,13 +183,13 @@ def _clock_time(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def summary(records: list[Record], seconds: float, *, interrupted: bool = False) -> str:
+def summary(records: list[Record], seconds: float, *, interrupted: bool = False, kind: Kind = CONVERT) -> str:
     """The one-line summary of a run."""
     count = Counter(record.status for record in records)
-    parts = [
-        f"{count['converted'] + count['warnings']} converted ({count['warnings']} with warnings)",
-        f"{count['failed']} failed",
-    ]
+    done = f"{count['converted'] + count['warnings']} {kind.done}"
+    if kind.task == "convert":
+        done += f" ({count['warnings']} with warnings)"
+    parts = [done, f"{count['failed']} failed"]
     if count["skipped"]:
         parts.append(f"{count['skipped']} skipped (already there)")
     head = "interrupted: " if interrupted else ""
@@ -235,6 +256,64 @@ def main() -> None:
     """
 
 
+@dataclass(frozen=True)
+class BatchSettings:
+    """The options of a command that runs on many inputs (`convert`, `text`)."""
+
+    jobs: int | None
+    report_path: Path | None
+    fail_fast: bool
+    skip_existing: bool
+    quiet: bool
+
+
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the options of BatchSettings, passed to it as `settings`."""
+
+    @functools.wraps(command)
+    def with_settings(
+        *args: Any,
+        jobs: int | None,
+        report_path: Path | None,
+        fail_fast: bool,
+        skip_existing: bool,
+        quiet: bool,
+        **kwargs: Any,
+    ) -> Any:
+        settings = BatchSettings(jobs, report_path, fail_fast, skip_existing, quiet)
+        return command(*args, settings=settings, **kwargs)
+
+    for option in reversed(
+        [
+            click.option(
+                "-j",
+                "--jobs",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Worker processes (default: the number of CPU cores).",
+            ),
+            click.option(
+                "--report",
+                "report_path",
+                metavar="FILE.json",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help="Write a JSON report: one record per input (status, output, diagnostics, milliseconds).",
+            ),
+            click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails."),
+            click.option(
+                "--skip-existing",
+                is_flag=True,
+                help="Leave inputs whose output already exists (to resume a run).",
+            ),
+            click.option(
+                "-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary."
+            ),
+        ]
+    ):
+        with_settings = option(with_settings)
+    return with_settings
+
+
 @main.command("convert", epilog=EXIT_CODES)
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Output folder (created).")
@@ -257,36 +336,14 @@ def main() -> None:
     help="Encoding of the inputs (default: a BOM, else UTF-8, else a recognised "
     "Windows-1256, Windows-1251 or GB18030 text).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of CPU cores).",
-)
-@click.option(
-    "--report",
-    "report_path",
-    metavar="FILE.json",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write a JSON report: one record per input (status, output, diagnostics, milliseconds).",
-)
-@click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
-@click.option(
-    "--skip-existing", is_flag=True, help="Leave inputs whose output already exists (to resume a run)."
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
+@batch_options
 def convert_command(
     sources: tuple[str, ...],
     out: Path | None,
     lang: str | None,
     manifestation_date: str | None,
     encoding: str | None,
-    jobs: int | None,
-    report_path: Path | None,
-    fail_fast: bool,
-    skip_existing: bool,
-    quiet: bool,
+    settings: BatchSettings,
 ) -> None:
     """Convert resolution texts to validated AKN.
 
@@ -308,11 +365,68 @@ def convert_command(
       akn convert corpus/ -o out/ --skip-existing
       akn convert - < A_RES_67_264.txt > A_RES_67_264.xml
     """
-    jobs_list = collect(sources)
-    check_jobs(sources, jobs_list, out)
+    jobs_list = collect(sources, CONVERT)
+    options = Options(lang, manifestation_date, encoding)
+    run_command(CONVERT, sources, jobs_list, out, options, settings)
+
+
+@main.command("text", epilog=TEXT_EXIT_CODES)
+@click.argument("sources", nargs=-1, required=True, metavar="SRC...")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(),
+    help="Output file for a single input; output folder (created) for several inputs or a folder, "
+    "or when it is an existing folder or ends with /.",
+)
+@batch_options
+def text_command(
+    sources: tuple[str, ...],
+    output: str | None,
+    settings: BatchSettings,
+) -> None:
+    """Render AKN resolutions (ours or the UN's) as text (docs/text-format.md).
+
+    A single file is written to stdout, or to the file -o names. A folder is walked recursively
+    for *.xml (hidden entries skipped) and mirrored under the folder -o names, x.xml becoming
+    x.txt; "-" reads stdin. A file that is not an AKN resolution gets one line on stderr and no
+    output; the others are still rendered.
+
+    Many inputs are rendered on --jobs worker processes, with a progress bar when stderr is a
+    terminal, a one-line summary, --report, --fail-fast and --skip-existing as for convert; every
+    output is written to a temporary file and renamed.
+
+    \b
+    Example:
+      akn text out/000_a273e5295c9f1c03.xml
+      akn text out/000_a273e5295c9f1c03.xml -o proof/000_a273e5295c9f1c03.txt
+      akn text official/ -o proof/ --report proof/report.json
+    """
+    jobs_list = collect(sources, TEXT)
+    out = None if output is None else Path(output)
+    single = len(sources) == 1 and (sources[0] == "-" or Path(sources[0]).is_file())
+    if output is not None and single and not output.endswith(("/", os.sep)) and not Path(output).is_dir():
+        # one input and a file named (not a folder): that file is the output
+        file = Path(output)
+        jobs_list, out = [jobs_list[0]._replace(target=Path(file.name))], file.parent
+    options = Options(task=TEXT.task)
+    run_command(TEXT, sources, jobs_list, out, options, settings)
+
+
+def run_command(
+    kind: Kind,
+    sources: tuple[str, ...],
+    jobs_list: list[Job],
+    out: Path | None,
+    options: Options,
+    settings: BatchSettings,
+) -> NoReturn:
+    """Run a batch command over its inputs: outputs, lines on stderr, summary, report, exit code."""
+    jobs, report_path, quiet = settings.jobs, settings.report_path, settings.quiet
+    check_jobs(sources, jobs_list, out, kind)
     if report_path is not None and report_path.exists() and report_path.is_dir():
         raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
-    options = Options(lang, manifestation_date, encoding)
     workers = jobs or os.cpu_count() or 1
     batch = len(jobs_list) > 1
     progress = Progress(len(jobs_list), enabled=batch and not quiet and sys.stderr.isatty())
@@ -321,8 +435,8 @@ def convert_command(
     def on_record(record: Record) -> None:
         for line in record.lines(errors_only=quiet):
             progress.echo(line)
-        if record.xml is not None:
-            write_stdout(record.xml.encode("utf-8"))
+        if record.content is not None:
+            write_stdout(record.content.encode("utf-8"))
         progress.advance()
 
     interrupted: Interrupted | None = None
@@ -332,8 +446,8 @@ def convert_command(
             out,
             options,
             workers=workers,
-            skip_existing=skip_existing,
-            fail_fast=fail_fast,
+            skip_existing=settings.skip_existing,
+            fail_fast=settings.fail_fast,
             on_record=on_record,
         )
     except Interrupted as stop:
@@ -341,7 +455,7 @@ def convert_command(
     progress.clear()
     seconds = time.perf_counter() - started
     if (batch and not quiet) or interrupted:
-        click.echo(summary(records, seconds, interrupted=interrupted is not None), err=True)
+        click.echo(summary(records, seconds, interrupted=interrupted is not None, kind=kind), err=True)
     if report_path is not None:
         try:
             write_report(report_path, records, seconds, workers, interrupted is not None)
@@ -354,57 +468,22 @@ def convert_command(
     sys.exit(EXIT_FAILED if failed or len(records) < len(jobs_list) else EXIT_OK)
 
 
-@main.command("text", epilog=TEXT_EXIT_CODES)
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), help="Write to this file.")
-def text_command(file: Path, out: Path | None) -> None:
-    """Render an AKN resolution (ours or the UN's) as text (docs/text-format.md).
-
-    \b
-    Example:
-      akn text out/000_a273e5295c9f1c03.xml
-      akn text out/000_a273e5295c9f1c03.xml -o proof/000_a273e5295c9f1c03.txt
-    """
-    text = render(file)
-    if text is None:
-        sys.exit(EXIT_FAILED)
-    if out is None:
-        write_stdout(text.encode("utf-8"))
-        return
-    try:
-        write_atomically(out, text.encode("utf-8"))
-    except OSError as exc:
-        fail(str(out), f"cannot write: {exc.strerror or exc}")
-        sys.exit(EXIT_FAILED)
-
-
-def render(file: Path) -> str | None:
-    """The text form of an AKN file, or None after one line saying why not."""
-    try:
-        return to_text(file.read_bytes())
-    except ReadError as exc:
-        report(str(file), [Diagnostic("invalid-xml", str(exc))])
-    except OSError as exc:
-        fail(str(file), f"cannot read: {exc.strerror or exc}")
-    except Exception as exc:  # a bug: one line, not a traceback
-        internal(str(file), exc)
-    return None
-
-
 @main.command("validate", epilog=VALIDATE_EXIT_CODES)
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def validate_command(files: tuple[Path, ...]) -> None:
     """Check AKN files against the official AKN 3.0 schema and the AKN4UN profile; print every
-    problem as file:line:col: severity[code]: message.
+    problem as file:line:col: severity[code]: message. A folder is walked recursively for *.xml
+    (hidden entries skipped).
 
     \b
     Example:
       akn validate out/000_a273e5295c9f1c03.xml
-      akn validate out/*.xml
+      akn validate out/
     """
-    failed = sum(not check(file) for file in files)
+    paths = [job.source for job in collect(tuple(str(file) for file in files), TEXT) if job.source]
+    if not paths:
+        raise UsageError(f"nothing to validate: no *.xml file in {', '.join(map(str, files))}")
+    failed = sum(not check(path) for path in paths)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

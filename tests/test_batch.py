@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
 
-from converter import batch, convert
+from converter import batch, convert, to_text
 from converter.batch import Job, Options, run_batch
-from converter.cli import Progress, summary
+from converter.cli import TEXT, Progress, summary
 
-from .conftest import SEED
+from .conftest import SEED, SHARED
 from .test_cli import ENGLISH, files_under, run
 
 AKN = Path(sys.executable).parent / "akn"
@@ -343,6 +342,127 @@ def test_no_progress_when_not_a_terminal(tmp_path: Path) -> None:
 
 def test_summary_words() -> None:
     assert summary([], 0.04) == "0 converted (0 with warnings), 0 failed in 0.0 s"
+    assert summary([], 0.04, kind=TEXT) == "0 rendered, 0 failed in 0.0 s"
+
+
+# ---- akn text on many inputs ------------------------------------------------------------------
+
+
+def akn_tree(tmp_path: Path) -> Path:
+    """A folder of AKN files: ours (the seed, the English text) in subfolders, the UN's own
+    file, a file that is not AKN, and entries that are not inputs (hidden, not *.xml)."""
+    src = tmp_path / "akn"
+    for name, data in {
+        "a/seed.xml": seed_bytes(),
+        "b/english.xml": english_bytes(),
+        "b/c/official.xml": OFFICIAL.read_bytes(),
+        "bad.xml": b"<html><body/></html>",
+        ".hidden/seed.xml": seed_bytes(),
+        "a/.seed.xml": seed_bytes(),
+        "a/seed.txt": SEED_TEXT.encode("utf-8"),
+    }.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(data)
+    return src
+
+
+OFFICIAL = next(iter(sorted((SHARED / "corpus" / "official").glob("80/en/*.xml"))), SEED)
+needs_official = pytest.mark.skipif(OFFICIAL.suffix != ".xml", reason="../shared is not present")
+
+
+@needs_official
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_text_of_a_folder_mirrors_it_on_any_number_of_workers(tmp_path: Path, jobs: str) -> None:
+    src = akn_tree(tmp_path)
+    out, report = tmp_path / "out", tmp_path / "run.json"
+    code, stdout, err = run("text", str(src), "-o", str(out), "--jobs", jobs, "--report", str(report))
+    assert code == 1 and stdout == ""
+    assert files_under(out) == ["a/seed.txt", "b/c/official.txt", "b/english.txt"]
+    for name in files_under(out):
+        source = src / Path(name).with_suffix(".xml")
+        assert (out / name).read_text(encoding="utf-8") == to_text(source.read_bytes())
+    lines = err.strip().splitlines()
+    assert lines[0] == f"{src / 'bad.xml'}:1:1: error[invalid-xml]: not an Akoma Ntoso document"
+    assert lines[-1].startswith("3 rendered, 1 failed in ")
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert document["summary"] == {"converted": 3, "warnings": 0, "failed": 1, "skipped": 0}
+    statuses = {Path(r["input"]).name: (r["status"], r["output"]) for r in document["files"]}
+    assert statuses["bad.xml"] == ("failed", None)
+    assert statuses["seed.xml"] == ("converted", str(out / "a" / "seed.txt"))
+
+
+def test_text_of_one_file_goes_to_stdout_to_a_file_or_into_a_folder(tmp_path: Path) -> None:
+    source = tmp_path / "seed.xml"
+    source.write_bytes(seed_bytes())
+    text = to_text(seed_bytes())
+    assert run("text", str(source)) == (0, text, "")
+    assert run("text", "-", stdin=seed_bytes()) == (0, text, "")
+    # -o names a file (created with its folder), an existing folder, or a folder ending with "/"
+    (tmp_path / "existing").mkdir()
+    for output, written in [
+        (tmp_path / "proof" / "a.txt", tmp_path / "proof" / "a.txt"),
+        (tmp_path / "existing", tmp_path / "existing" / "seed.txt"),
+        (f"{tmp_path / 'new'}/", tmp_path / "new" / "seed.txt"),
+    ]:
+        code, stdout, err = run("text", str(source), "-o", str(output))
+        assert (code, stdout, err) == (0, "", "")
+        assert written.read_text(encoding="utf-8") == text
+    assert files_under(tmp_path / "proof") == ["a.txt"]
+    assert run("text", "-", "-o", str(tmp_path / "in.txt"), stdin=seed_bytes())[0] == 0
+    assert (tmp_path / "in.txt").read_text(encoding="utf-8") == text
+
+
+def test_text_skip_existing_and_fail_fast(tmp_path: Path) -> None:
+    src = tmp_path / "akn"
+    src.mkdir()
+    (src / "1.xml").write_bytes(seed_bytes())
+    (src / "2.xml").write_bytes(b"not xml")
+    (src / "3.xml").write_bytes(english_bytes())
+    out = tmp_path / "out"
+    code, _, err = run("text", str(src), "-o", str(out), "--fail-fast", "-j", "1")
+    assert code == 1 and files_under(out) == ["1.txt"] and "2.xml:1:1: error[invalid-xml]" in err
+    (out / "1.txt").write_text("kept", encoding="utf-8")
+    code, _, err = run("text", str(src), "-o", str(out), "--skip-existing")
+    assert code == 1 and err.strip().splitlines()[-1].startswith("1 rendered, 1 failed, 1 skipped")
+    assert (out / "1.txt").read_text(encoding="utf-8") == "kept"
+    assert (out / "3.txt").read_text(encoding="utf-8") == to_text(english_bytes())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["text", "{src}"], "only a single file can be written to stdout"),
+        (["text", "{seed}", "{seed}"], "only a single file can be written to stdout"),
+        (["text", "{empty}", "-o", "{tmp}/out"], "nothing to render: no *.xml file in"),
+        (["text", "{src}", "-o", "{seed}"], "the output must be a folder, and this is a file"),
+        (["validate", "{empty}"], "nothing to validate: no *.xml file in"),
+    ],
+)
+def test_text_and_validate_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = src / "seed.xml"
+    seed.write_bytes(seed_bytes())
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("x", encoding="utf-8")
+    values = {"src": src, "seed": seed, "empty": tmp_path / "empty", "tmp": tmp_path}
+    code, out, err = run(*[arg.format(**values) for arg in args])
+    assert code == 2 and out == "" and message in err, err
+    assert not (tmp_path / "out").exists()
+    assert seed.read_bytes() == seed_bytes()
+
+
+def test_validate_walks_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "good.xml").write_bytes(seed_bytes())
+    broken = seed_bytes().replace(b'refersTo="#ga"', b'refersTo="#gone"')
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "b" / "c" / "broken.xml").write_bytes(broken)
+    (tmp_path / "b" / ".hidden.xml").write_bytes(broken)
+    assert run("validate", str(tmp_path / "a"))[0] == 0
+    code, _, err = run("validate", str(tmp_path))
+    assert code == 1 and "#gone" in err
+    assert {line.split(":")[0] for line in err.splitlines()} == {str(tmp_path / "b" / "c" / "broken.xml")}
 
 
 # ---- interrupted runs -------------------------------------------------------------------------
@@ -352,18 +472,24 @@ needs_akn = pytest.mark.skipif(not AKN.is_file(), reason="the akn script is not 
 
 @needs_akn
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
-def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, stop: signal.Signals) -> None:
+@pytest.mark.parametrize("task", ["convert", "text"])
+def test_an_interrupted_run_leaves_no_partial_file_and_resumes(
+    tmp_path: Path, task: str, stop: signal.Signals
+) -> None:
     src = tmp_path / "src"
     src.mkdir()
-    count = 400
+    # (rendering text is about three times as fast: more inputs, for the stop to come mid-run)
+    count, data = (400, SEED.read_bytes()) if task == "convert" else (1500, seed_bytes())
+    suffix, output = (".txt", ".xml") if task == "convert" else (".xml", ".txt")
     for i in range(count):
-        shutil.copy(SEED, src / f"doc{i:03}.txt")
+        (src / f"doc{i:04}{suffix}").write_bytes(data)
+    expected = seed_bytes() if task == "convert" else to_text(data).encode("utf-8")
     out = tmp_path / "out"
-    command = [str(AKN), "convert", str(src), "-o", str(out), "--jobs", "2"]
+    command = [str(AKN), task, str(src), "-o", str(out), "--jobs", "2"]
     with (tmp_path / "stderr").open("w") as stderr:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
         deadline = time.monotonic() + 60
-        while not any(out.rglob("*.xml")) and time.monotonic() < deadline:
+        while not any(out.rglob("*" + output)) and time.monotonic() < deadline:
             time.sleep(0.02)
         time.sleep(0.2)
         # Ctrl-C reaches the whole foreground process group; kill reaches the main process
@@ -378,10 +504,9 @@ def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, s
     assert err.strip().splitlines()[-1].startswith("interrupted: ")
     written = files_under(out)
     assert 0 < len(written) < count
-    assert all(name.endswith(".xml") and not name.startswith(".") for name in written)
-    seed = seed_bytes()
+    assert all(name.endswith(output) and not name.startswith(".") for name in written)
     for name in written:
-        assert (out / name).read_bytes() == seed
+        assert (out / name).read_bytes() == expected
     # the same command again, with --skip-existing, finishes the job
     done = subprocess.run(
         [*command, "--skip-existing", "-q"],
@@ -392,9 +517,8 @@ def test_an_interrupted_run_leaves_no_partial_file_and_resumes(tmp_path: Path, s
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert files_under(out) == [f"doc{i:03}.xml" for i in range(count)]
-    assert all((out / f"doc{i:03}.xml").read_bytes() == seed for i in range(count))
-    etree.fromstring(seed)
+    assert files_under(out) == [f"doc{i:04}{output}" for i in range(count)]
+    assert all((out / f"doc{i:04}{output}").read_bytes() == expected for i in range(count))
 
 
 @needs_akn
