@@ -5,7 +5,7 @@ with a `Record` (status, output, diagnostics, milliseconds), as the inputs finis
 worker reads, decodes, converts, validates and writes its own output — through a temporary file in
 the target folder and a rename, so that an interrupted run never leaves a partial XML file under
 its final name. The process that calls `run_batch` only prints. The same machinery renders AKN
-files to text (`Options.task`, `akn text`).
+files to text and validates them (`Options.task`: `akn text`, `akn validate`).
 
 Ctrl-C (SIGINT) and SIGTERM stop the run: the workers are stopped, their temporary files removed,
 and `Interrupted` is raised carrying the records of what was finished — every output then on disk
@@ -28,14 +28,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, NamedTuple
 
-from . import convert_with_diagnostics, to_text
+from . import convert_with_diagnostics, to_text, validate
 from .akn_reader import ReadError
 from .diagnostics import ConversionError, Diagnostic, Severity
 from .languages import available, load
 from .source import DecodingError, decode
 
 Status = Literal["converted", "warnings", "failed", "skipped"]
-Task = Literal["convert", "text"]
+Task = Literal["convert", "text", "validate"]
 # The language whose formula or masthead words a legacy encoding's text must show (DESIGN §7).
 LEGACY_LANGUAGE = {"windows-1256": "ar", "windows-1251": "ru", "gb18030": "zh"}
 TEMPORARY = ".{name}.{token}.tmp"
@@ -61,8 +61,9 @@ class Options:
     manifestation_date: str | None = None
     encoding: str | None = None
     task: Task = "convert"
-    """"convert": text → validated AKN; "text": AKN (ours or the UN's) → its text form (the
-    three options above are for "convert" only)."""
+    """"convert": text → validated AKN; "text": AKN (ours or the UN's) → its text form;
+    "validate": AKN → the problems the official schema and the profile find, nothing written
+    (the three options above are for "convert" only)."""
 
 
 @dataclass(frozen=True)
@@ -211,10 +212,10 @@ def name_of(source: Path | None) -> str:
 
 
 def convert_job(job: Job, out: Path | None, options: Options) -> Record:
-    """Read, convert (or render as text: `options.task`) and write one input; never raises for
-    anything an input can do."""
+    """Read, convert (or render as text, or validate: `options.task`) and write one input; never
+    raises for anything an input can do."""
     started = time.perf_counter()
-    record = (_text_job if options.task == "text" else _convert_job)(job, out, options)
+    record = JOBS[options.task](job, out, options)
     return _timed(record, started)
 
 
@@ -243,20 +244,45 @@ def _convert_job(job: Job, out: Path | None, options: Options) -> Record:
 
 
 def _text_job(job: Job, out: Path | None, options: Options) -> Record:
+    def render(name: str, data: bytes) -> Record:
+        try:
+            text = to_text(data)
+        except ReadError as exc:
+            return Record(name, None, "failed", [Diagnostic("invalid-xml", str(exc))])
+        return _written(name, text, "converted", [], job, out)
+
+    return _akn_job(job, render)
+
+
+def _validate_job(job: Job, out: Path | None, options: Options) -> Record:
+    """Every problem of one AKN file; "failed" when one is an error, nothing written."""
+
+    def check(name: str, data: bytes) -> Record:
+        problems = validate(data)
+        errors = any(problem.severity is Severity.ERROR for problem in problems)
+        return Record(name, None, "failed" if errors else "warnings" if problems else "converted", problems)
+
+    return _akn_job(job, check)
+
+
+def _akn_job(job: Job, work: Callable[[str, bytes], Record]) -> Record:
+    """Read an AKN input and do `work` on it (given its name and bytes): a file that cannot be
+    read, or a bug, fails this input only."""
     name = name_of(job.source)
     try:
-        data = job.data
-        if data is None:
-            data = sys.stdin.buffer.read() if job.source is None else job.source.read_bytes()
+        data = _read_bytes(job)
     except OSError as exc:
         return _unreadable(name, exc)
     try:
-        text = to_text(data)
-    except ReadError as exc:
-        return Record(name, None, "failed", [Diagnostic("invalid-xml", str(exc))])
+        return work(name, data)
     except Exception as exc:  # one input's bug must not stop the others (DESIGN §6)
         return _internal(name, exc)
-    return _written(name, text, "converted", [], job, out)
+
+
+def _read_bytes(job: Job) -> bytes:
+    if job.data is not None:
+        return job.data
+    return sys.stdin.buffer.read() if job.source is None else job.source.read_bytes()
 
 
 def _written(
@@ -282,6 +308,13 @@ def _unreadable(name: str, exc: OSError) -> Record:
 def _internal(name: str, exc: Exception) -> Record:
     message = f"internal error, please report it ({type(exc).__name__}: {exc})"
     return Record(name, None, "failed", problems=[Problem(name, message)])
+
+
+JOBS: dict[Task, Callable[[Job, Path | None, Options], Record]] = {
+    "convert": _convert_job,
+    "text": _text_job,
+    "validate": _validate_job,
+}
 
 
 def skipped(job: Job, out: Path) -> Record:

@@ -25,9 +25,8 @@ from typing import Any, NoReturn
 
 import click
 
-from . import __version__, validate
+from . import __version__
 from .batch import Interrupted, Job, Options, Record, Task, name_of, run_batch, write_atomically
-from .diagnostics import Diagnostic, Severity
 from .languages import CODES, available
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -40,7 +39,10 @@ TEXT_EXIT_CODES = (
     "writable), 2 usage error (nothing written), 130 interrupted (every output on disk is complete; "
     "re-run with --skip-existing)."
 )
-VALIDATE_EXIT_CODES = "Exit codes: 0 valid (warnings allowed), 1 some file has errors, 2 usage error."
+VALIDATE_EXIT_CODES = (
+    "Exit codes: 0 all valid (warnings allowed), 1 some file has errors (or cannot be read), 2 usage "
+    "error, 130 interrupted."
+)
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,21 @@ class Kind:
     task: Task
     inputs: tuple[str, ...]
     """The suffixes of the files a folder is walked for."""
-    output: str
-    """The suffix of an output."""
+    output: str | None
+    """The suffix of an output; None when nothing is written."""
     verb: str
     """What it does to an input ("convert"), for messages."""
     done: str
     """What an input it finished is ("converted"), for the summary."""
+    failed: str = "failed"
+    """What an input it could not finish is, for the summary."""
+    warns: bool = True
+    """Whether an input may be finished with warnings."""
 
 
 CONVERT = Kind("convert", (".txt", ".md"), ".xml", "convert", "converted")
-TEXT = Kind("text", (".xml",), ".txt", "render", "rendered")
+TEXT = Kind("text", (".xml",), ".txt", "render", "rendered", warns=False)
+VALIDATE = Kind("validate", (".xml",), None, "validate", "valid", "with errors")
 
 
 class UsageError(click.UsageError):
@@ -77,11 +84,11 @@ def collect(sources: tuple[str, ...], kind: Kind = CONVERT) -> list[Job]:
     for source in sources:
         path = Path(source)
         if source == "-":
-            jobs.append(Job(None, Path("stdin" + kind.output)))
+            jobs.append(Job(None, _target(Path("stdin"), kind)))
         elif path.is_dir():
             jobs.extend(_walk(path, kind))
         elif path.is_file():
-            jobs.append(Job(path, Path(path.name).with_suffix(kind.output)))
+            jobs.append(Job(path, _target(Path(path.name), kind)))
         else:
             raise UsageError(f"{source}: no such file or folder")
     return jobs
@@ -91,7 +98,12 @@ def _walk(folder: Path, kind: Kind) -> Iterator[Job]:
     for found in sorted(folder.rglob("*")):
         rel = found.relative_to(folder)
         if found.suffix in kind.inputs and _visible(rel) and found.is_file():
-            yield Job(found, rel.with_suffix(kind.output))
+            yield Job(found, _target(rel, kind))
+
+
+def _target(rel: Path, kind: Kind) -> Path:
+    """Where the output of an input goes, relative to OUT: its last suffix replaced."""
+    return rel if kind.output is None else rel.with_suffix(kind.output)
 
 
 def _visible(rel: Path) -> bool:
@@ -100,7 +112,8 @@ def _visible(rel: Path) -> bool:
 
 def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None, kind: Kind = CONVERT) -> None:
     """Usage errors, found before anything is converted or written."""
-    if out is None and (len(sources) != 1 or Path(sources[0]).is_dir()):
+    writes = kind.output is not None
+    if writes and out is None and (len(sources) != 1 or Path(sources[0]).is_dir()):
         raise UsageError("only a single file can be written to stdout: give an output folder with -o OUT")
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"{out}: the output must be a folder, and this is a file")
@@ -110,7 +123,7 @@ def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None, kind
     if sum(job.source is None for job in jobs) > 1:
         raise UsageError('"-" (stdin) can be given only once')
     seen: dict[Path, Job] = {}
-    for job in jobs:
+    for job in jobs if writes else ():
         if job.target in seen:
             first = name_of(seen[job.target].source)
             raise UsageError(f"{first} and {name_of(job.source)} would both be written to {job.target}")
@@ -124,12 +137,6 @@ def write_stdout(data: bytes) -> None:
 
 
 # ---- reporting --------------------------------------------------------------------------------
-
-
-def report(name: str, diagnostics: list[Diagnostic]) -> None:
-    """Diagnostics on stderr, one line each: `file:line:col: severity[code]: message`."""
-    for diagnostic in diagnostics:
-        click.echo(diagnostic.format(name), err=True)
 
 
 def fail(name: str, message: str) -> None:
@@ -187,9 +194,9 @@ def summary(records: list[Record], seconds: float, *, interrupted: bool = False,
     """The one-line summary of a run."""
     count = Counter(record.status for record in records)
     done = f"{count['converted'] + count['warnings']} {kind.done}"
-    if kind.task == "convert":
+    if kind.warns:
         done += f" ({count['warnings']} with warnings)"
-    parts = [done, f"{count['failed']} failed"]
+    parts = [done, f"{count['failed']} {kind.failed}"]
     if count["skipped"]:
         parts.append(f"{count['skipped']} skipped (already there)")
     head = "interrupted: " if interrupted else ""
@@ -267,24 +274,25 @@ class BatchSettings:
     quiet: bool
 
 
-def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Give a command the options of BatchSettings, passed to it as `settings`."""
+def batch_options(*, outputs: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command the options of BatchSettings, passed to it as `settings` (without
+    --skip-existing for a command that writes no `outputs`)."""
 
-    @functools.wraps(command)
-    def with_settings(
-        *args: Any,
-        jobs: int | None,
-        report_path: Path | None,
-        fail_fast: bool,
-        skip_existing: bool,
-        quiet: bool,
-        **kwargs: Any,
-    ) -> Any:
-        settings = BatchSettings(jobs, report_path, fail_fast, skip_existing, quiet)
-        return command(*args, settings=settings, **kwargs)
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def with_settings(
+            *args: Any,
+            jobs: int | None,
+            report_path: Path | None,
+            fail_fast: bool,
+            quiet: bool,
+            skip_existing: bool = False,
+            **kwargs: Any,
+        ) -> Any:
+            settings = BatchSettings(jobs, report_path, fail_fast, skip_existing, quiet)
+            return command(*args, settings=settings, **kwargs)
 
-    for option in reversed(
-        [
+        options = [
             click.option(
                 "-j",
                 "--jobs",
@@ -309,9 +317,11 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
                 "-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary."
             ),
         ]
-    ):
-        with_settings = option(with_settings)
-    return with_settings
+        for option in reversed(options if outputs else options[:3] + options[4:]):
+            with_settings = option(with_settings)
+        return with_settings
+
+    return decorate
 
 
 @main.command("convert", epilog=EXIT_CODES)
@@ -336,7 +346,7 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Encoding of the inputs (default: a BOM, else UTF-8, else a recognised "
     "Windows-1256, Windows-1251 or GB18030 text).",
 )
-@batch_options
+@batch_options()
 def convert_command(
     sources: tuple[str, ...],
     out: Path | None,
@@ -380,7 +390,7 @@ def convert_command(
     help="Output file for a single input; output folder (created) for several inputs or a folder, "
     "or when it is an existing folder or ends with /.",
 )
-@batch_options
+@batch_options()
 def text_command(
     sources: tuple[str, ...],
     output: str | None,
@@ -469,30 +479,18 @@ def run_command(
 
 
 @main.command("validate", epilog=VALIDATE_EXIT_CODES)
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def validate_command(files: tuple[Path, ...]) -> None:
+@click.argument("sources", nargs=-1, required=True, metavar="FILE...")
+@batch_options(outputs=False)
+def validate_command(sources: tuple[str, ...], settings: BatchSettings) -> None:
     """Check AKN files against the official AKN 3.0 schema and the AKN4UN profile; print every
     problem as file:line:col: severity[code]: message. A folder is walked recursively for *.xml
-    (hidden entries skipped).
+    (hidden entries skipped); "-" reads stdin. Many files are checked on --jobs worker processes,
+    with a progress bar when stderr is a terminal and a one-line summary.
 
     \b
     Example:
       akn validate out/000_a273e5295c9f1c03.xml
-      akn validate out/
+      akn validate out/ --report out/validation.json
     """
-    paths = [job.source for job in collect(tuple(str(file) for file in files), TEXT) if job.source]
-    if not paths:
-        raise UsageError(f"nothing to validate: no *.xml file in {', '.join(map(str, files))}")
-    failed = sum(not check(path) for path in paths)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def check(file: Path) -> bool:
-    """Report the problems of one AKN file; whether it has no error."""
-    try:
-        problems = validate(file.read_bytes())
-    except OSError as exc:
-        fail(str(file), f"cannot read: {exc.strerror or exc}")
-        return False
-    report(str(file), problems)
-    return not any(p.severity is Severity.ERROR for p in problems)
+    jobs_list = collect(sources, VALIDATE)
+    run_command(VALIDATE, sources, jobs_list, None, Options(task=VALIDATE.task), settings)

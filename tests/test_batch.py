@@ -11,11 +11,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
-from converter import batch, convert, to_text
+from converter import batch, convert, to_text, validate
 from converter.batch import Job, Options, run_batch
 from converter.cli import TEXT, Progress, summary
 
@@ -460,9 +460,20 @@ def test_validate_walks_a_folder(tmp_path: Path) -> None:
     (tmp_path / "b" / "c" / "broken.xml").write_bytes(broken)
     (tmp_path / "b" / ".hidden.xml").write_bytes(broken)
     assert run("validate", str(tmp_path / "a"))[0] == 0
-    code, _, err = run("validate", str(tmp_path))
+    code, _, err = run("validate", str(tmp_path), "-q")
     assert code == 1 and "#gone" in err
     assert {line.split(":")[0] for line in err.splitlines()} == {str(tmp_path / "b" / "c" / "broken.xml")}
+    # on worker processes, with a report of every problem
+    report = tmp_path / "run.json"
+    code, stdout, err = run("validate", str(tmp_path), "--jobs", "2", "--report", str(report))
+    assert code == 1 and stdout == ""
+    assert err.strip().splitlines()[-1].startswith("1 valid (0 with warnings), 1 with errors in ")
+    records = {Path(r["input"]).name: r for r in json.loads(report.read_bytes())["files"]}
+    assert (records["good.xml"]["status"], records["good.xml"]["diagnostics"]) == ("converted", [])
+    assert records["broken.xml"]["status"] == "failed" and records["broken.xml"]["output"] is None
+    gone = seed_bytes().count(b'refersTo="#ga"')
+    assert [d["code"] for d in records["broken.xml"]["diagnostics"]] == ["profile"] * gone
+    assert run("validate", "-", stdin=seed_bytes()) == (0, "", "")
 
 
 # ---- interrupted runs -------------------------------------------------------------------------
@@ -566,3 +577,28 @@ def test_stdin_beside_files_on_worker_processes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "stdin.xml").read_bytes() == seed_bytes()
     assert (tmp_path / "out" / "a.xml").read_bytes() == seed_bytes()
+
+
+@pytest.mark.parametrize("task", ["text", "validate"])
+def test_a_bug_on_one_akn_input_fails_it_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, task: Literal["text", "validate"]
+) -> None:
+    for name in ("1.xml", "2.xml"):
+        (tmp_path / name).write_bytes(seed_bytes())
+    real = to_text if task == "text" else validate
+
+    def buggy(data: bytes) -> Any:
+        if data.endswith(b"<!-- bug -->"):
+            raise RuntimeError("a bug")
+        return real(data)
+
+    monkeypatch.setattr(batch, "to_text" if task == "text" else "validate", buggy)
+    (tmp_path / "2.xml").write_bytes(seed_bytes() + b"<!-- bug -->")
+    jobs = [Job(tmp_path / name, Path(name).with_suffix(".txt")) for name in ("1.xml", "2.xml", "3.xml")]
+    records = run_batch(jobs, tmp_path / "out", Options(task=task), workers=1)
+    assert [r.status for r in records] == ["converted", "failed", "failed"]
+    assert [p.message for p in records[1].problems] == [
+        "internal error, please report it (RuntimeError: a bug)"
+    ]
+    assert records[2].problems[0].message.startswith("cannot read: ")
+    assert files_under(tmp_path / "out") == (["1.txt"] if task == "text" else [])

@@ -403,7 +403,9 @@ def test_validate_reports_errors_with_exit_1(tmp_path: Path) -> None:
     )
     code, _, err = run("validate", str(good), str(broken))
     assert code == 1 and "#gone" in err
-    assert all(line.startswith(f"{broken}:") for line in err.splitlines())
+    *problems, last = err.splitlines()
+    assert problems and all(line.startswith(f"{broken}:") for line in problems)
+    assert last.startswith("1 valid (0 with warnings), 1 with errors in ")
 
 
 def test_validate_warnings_keep_exit_zero(tmp_path: Path) -> None:
