@@ -128,6 +128,11 @@ def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None, kind
             first = name_of(seen[job.target].source)
             raise UsageError(f"{first} and {name_of(job.source)} would both be written to {job.target}")
         seen[job.target] = job
+    if out is not None:
+        inputs = {job.source.resolve() for job in jobs if job.source is not None}
+        for job in jobs:
+            if (out / job.target).resolve() in inputs:
+                raise UsageError(f"{out / job.target} is an input: its output would be written over it")
 
 
 def write_stdout(data: bytes) -> None:

@@ -602,3 +602,21 @@ def test_a_bug_on_one_akn_input_fails_it_alone(
     ]
     assert records[2].problems[0].message.startswith("cannot read: ")
     assert files_under(tmp_path / "out") == (["1.txt"] if task == "text" else [])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "{tmp}/a.xml", "-o", "{tmp}"],
+        ["text", "{tmp}/a.xml", "-o", "{tmp}/a.xml"],
+        ["text", "{tmp}/b.txt", "{tmp}/a.xml", "-o", "{tmp}"],
+    ],
+)
+def test_an_output_that_would_overwrite_an_input_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "a.xml").write_bytes(SEED.read_bytes())
+    (tmp_path / "b.txt").write_bytes(seed_bytes())
+    code, out, err = run(*[arg.format(tmp=tmp_path) for arg in args])
+    assert code == 2 and out == "" and "is an input: its output would be written over it" in err
+    assert (tmp_path / "a.xml").read_bytes() == SEED.read_bytes()
+    assert (tmp_path / "b.txt").read_bytes() == seed_bytes()
+    assert files_under(tmp_path) == ["a.xml", "b.txt"]
