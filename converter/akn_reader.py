@@ -11,7 +11,7 @@ from typing import Literal, cast
 import regex
 from lxml import etree
 
-from .languages import CODES, Language, load
+from .languages import Language, code_of_frbr, load
 from .model import (
     Annex,
     Body,
@@ -84,14 +84,10 @@ def read_akn(xml: str | bytes) -> Resolution:
 def _language(statement: etree._Element) -> Language:
     element = statement.find(f"{A}meta/{A}identification/{A}FRBRExpression/{A}FRBRlanguage")
     frbr = element.get("language") if element is not None else None
-    for code in CODES:
-        try:
-            lang = load(code)
-        except (KeyError, FileNotFoundError):
-            continue
-        if lang.frbr == frbr:
-            return lang
-    raise ReadError(f"unsupported expression language {frbr!r}")
+    code = code_of_frbr(frbr)
+    if code is None:
+        raise ReadError(f"unsupported expression language {frbr!r}")
+    return load(code)
 
 
 def squash(text: str) -> str:

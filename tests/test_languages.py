@@ -332,6 +332,51 @@ def test_a_script_only_one_language_writes_decides_when_it_dominates() -> None:
     assert detect(english + "«Генеральная Ассамблея»\n") == "en"
 
 
+@pytest.mark.parametrize("code", CODES)
+def test_the_detection_patterns_are_the_languages_own(code: str) -> None:
+    from converter.languages import dates_of, reads_as, script
+
+    lang = load(code)
+    assert lang.script is script(code) and lang.reads_as is reads_as(code)
+    assert lang.date is dates_of(code).date and lang.months is dates_of(code).months
+
+
+LOADED = """
+import sys
+from converter import to_text
+from converter.languages import detect, load
+what, arg = sys.argv[1:]
+found = detect(open(arg, encoding="utf-8").read()) if what == "detect" else to_text(open(arg, "rb").read())
+print(load.cache_info().currsize)
+"""
+
+
+@pytest.mark.parametrize(("what", "compiled"), [("detect", 0), ("text", 1)])
+def test_detecting_a_language_or_reading_akn_compiles_no_other_language(
+    tmp_path: Path, what: str, compiled: int
+) -> None:
+    """Compiling a language's data takes about 50 ms: a single `akn` call on an Arabic text or a
+    Spanish AKN file must not wait for the other five."""
+    import subprocess
+    import sys
+
+    from converter import convert
+
+    from .conftest import SEED
+
+    source = SEED if what == "detect" else tmp_path / "seed.xml"
+    if what == "text":
+        source.write_text(convert(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, what, str(source)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == [str(compiled)]
+
+
 # ---- phrase alternations ----------------------------------------------------------------------
 
 PHRASE_WORDS = st.lists(

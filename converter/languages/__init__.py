@@ -118,17 +118,55 @@ def _normal(text: str) -> str:
 
 
 @cache
-def load(code: str) -> Language:
-    """The language with this ISO 639-1 code (ar, zh, en, fr, ru, es)."""
+def _data(code: str) -> dict[str, Any]:
+    """A language's data file, read (nothing compiled: `load` compiles all of it, about 50 ms a
+    language, which detection and the AKN reader need not wait for)."""
     if code not in CODES:
         raise KeyError(f"unknown language {code!r}; expected one of {', '.join(CODES)}")
     raw = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
-    lang = data["language"]
-    patterns = {
-        f"{table}.{key}": _compile(data[table][key]) for table, keys in PATTERN_KEYS.items() for key in keys
-    }
-    end = lang["phrase_end"]
+    return tomllib.loads(raw)
+
+
+@cache
+def script(code: str) -> regex.Pattern[str]:
+    """The characters that identify a language's script (`Language.script`)."""
+    return _compile(_data(code)["language"]["script"])
+
+
+def _formula(data: dict[str, Any]) -> str:
+    return "^(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["formula"]["phrases"]) + ")"
+
+
+@cache
+def reads_as(code: str) -> regex.Pattern[str]:
+    """A line that reads as a language (`Language.reads_as`)."""
+    data = _data(code)
+    parts = [f"(?:{_formula(data)})", f"(?:{data['masthead']['body']})", f"(?:{data['masthead']['title']})"]
+    openings = [_phrase_tree(p) for p in (data["phrases"]["preamble"], data["phrases"]["operative"]) if p]
+    if openings:
+        end = data["language"]["phrase_end"]
+        parts.append(f"(?:{data['operative']['numbered']})?(?:{'|'.join(openings)}){end}")
+    return _compile("|".join(parts))
+
+
+def code_of_frbr(frbr: str | None) -> str | None:
+    """The code of the available language whose FRBR language code (FRBRlanguage) this is."""
+    return next((code for code in available() if _data(code)["language"]["frbr"] == frbr), None)
+
+
+@dataclass(frozen=True)
+class Dates:
+    """How a language prints dates (`Language.date`, `Language.months`): all `iso_date` needs,
+    compiled alone for the languages whose dates a masthead may print (DESIGN §2)."""
+
+    date: regex.Pattern[str]
+    months: dict[str, int]
+
+
+@cache
+def dates_of(code: str) -> Dates:
+    """A language's dates, without compiling the rest of its data."""
+    data = _data(code)
     months: dict[str, int] = {}
     for index, names in enumerate(data["dates"]["months"], start=1):
         for name in names:
@@ -137,19 +175,23 @@ def load(code: str) -> Language:
         regex.escape(n).replace(r"\ ", r"\s*").replace("/", r"\s*/\s*")
         for n in sorted({n for names in data["dates"]["months"] for n in names}, key=lambda n: (-len(n), n))
     )
-    date = _compile(data["dates"]["pattern"].replace("{month}", month_alt))
-    formula = (
-        "^(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["formula"]["phrases"]) + ")"
-    )
-    reads_as = [f"(?:{formula})", f"(?:{data['masthead']['body']})", f"(?:{data['masthead']['title']})"]
-    openings = [_phrase_tree(p) for p in (data["phrases"]["preamble"], data["phrases"]["operative"]) if p]
-    if openings:
-        reads_as.append(f"(?:{data['operative']['numbered']})?(?:{'|'.join(openings)}){end}")
+    return Dates(_compile(data["dates"]["pattern"].replace("{month}", month_alt)), months)
+
+
+@cache
+def load(code: str) -> Language:
+    """The language with this ISO 639-1 code (ar, zh, en, fr, ru, es)."""
+    data = _data(code)
+    lang = data["language"]
+    patterns = {
+        f"{table}.{key}": _compile(data[table][key]) for table, keys in PATTERN_KEYS.items() for key in keys
+    }
+    end = lang["phrase_end"]
     return Language(
         code=lang["code"],
         frbr=lang["frbr"],
         name=lang["name"],
-        script=_compile(lang["script"]),
+        script=script(code),
         join=lang["join"],
         wrapper=_wrapper(code, lang["wrapper"]),
         number_order=lang["number_order"],
@@ -158,16 +200,16 @@ def load(code: str) -> Language:
         preamble=_alternation(data["phrases"]["preamble"], end),
         operative=_alternation(data["phrases"]["operative"], end),
         unnumbered=_alternation(data["operative"]["unnumbered"], end),
-        formula=_compile(formula),
-        months=months,
-        date=date,
+        formula=_compile(_formula(data)),
+        months=dates_of(code).months,
+        date=dates_of(code).date,
         ordinals={_normal(o): i for i, o in enumerate(data["sessions"]["ordinals"], start=1)},
         emergency_ordinals={
             _normal(o): i for i, o in enumerate(data["sessions"]["emergency_ordinals"], start=1)
         },
         committees=tuple((_normal(p), k) for p, k in data["masthead"]["committees"]),
         letters=tuple(data["points"]["level1_letters"].split()),
-        reads_as=_compile("|".join(reads_as)),
+        reads_as=reads_as(code),
     )
 
 
@@ -199,38 +241,32 @@ def detect(text: str) -> str | None:
     scripts: list[tuple[int, str]] = []
     counts: dict[tuple[str, int], int] = {}  # languages of one script count its characters once
     for code in available():
-        lang = load(code)
-        key = (lang.script.pattern, lang.script.flags)
-        script = counts[key] if key in counts else counts.setdefault(key, _script_count(lang.script, sample))
-        if script:
-            scripts.append((script, code))
+        pattern = script(code)
+        key = (pattern.pattern, pattern.flags)
+        count = counts[key] if key in counts else counts.setdefault(key, _script_count(pattern, sample))
+        if count:
+            scripts.append((count, code))
     # A script that only one language writes, with far more characters than any other script
     # (Arabic, Chinese, Russian beside a masthead's Latin symbols and dates), decides alone.
     ranked = sorted(scripts, reverse=True)
     if ranked and (len(ranked) == 1 or ranked[0][0] >= 4 * ranked[1][0]):
-        top = load(ranked[0][1]).script
-        if (
-            sum(
-                (load(c).script.pattern, load(c).script.flags) == (top.pattern, top.flags)
-                for c in available()
-            )
-            == 1
-        ):
+        top = script(ranked[0][1])
+        if sum((script(c).pattern, script(c).flags) == (top.pattern, top.flags) for c in available()) == 1:
             return ranked[0][1]
     # Score: script + 1000 × lines that read as the language. Languages with the most characters of
     # their script go first; a language is left as soon as even all its remaining lines could not
     # bring it up to the best score so far (it could neither win nor tie).
     scores: list[tuple[int, str]] = []
     best = -1
-    for script, code in sorted(scripts, reverse=True):
-        lang = load(code)
+    for count, code in sorted(scripts, reverse=True):
+        reads = reads_as(code)
         words = 0
         for k, line in enumerate(lines):
-            if script + 1000 * (words + len(lines) - k) < best:
+            if count + 1000 * (words + len(lines) - k) < best:
                 break
-            words += lang.reads_as.match(line) is not None
+            words += reads.match(line) is not None
         else:
-            scores.append((script + 1000 * words, code))
+            scores.append((count + 1000 * words, code))
             best = max(best, scores[-1][0])
     scores.sort(reverse=True)
     if not scores or scores[0][0] == 0:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..diagnostics import Diagnostic, has_errors
-from ..languages import Language, detect, load
+from ..languages import Language, dates_of, detect, load
 from ..model import (
     Annex,
     Body,
@@ -412,11 +412,11 @@ def _issued(run: _Run, masthead: Masthead, meta: dict[str, str], adopted: str) -
     if masthead.issued:
         return masthead.issued, True
     front = meta.get("date", "")
-    if iso_date(load("en"), front) or _is_iso(front):
+    if iso_date(dates_of("en"), front) or _is_iso(front):
         run.warn(
             "issued-from-front-matter", f"no issuance date printed: the front matter's {front} is used", None
         )
-        return front if _is_iso(front) else iso_date(load("en"), front) or adopted, False
+        return front if _is_iso(front) else iso_date(dates_of("en"), front) or adopted, False
     run.warn("issued-from-adoption", "no issuance date printed: the adoption date is used", None)
     return adopted, False
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime
 
-from ..languages import Language, normal
+from ..languages import Dates, Language, normal
 
 
-def iso_date(lang: Language, text: str, *, whole: bool = True) -> str | None:
+def iso_date(lang: Language | Dates, text: str, *, whole: bool = True) -> str | None:
     """The ISO form of a date printed in `lang` (the whole text when `whole`), or None."""
     text = text.strip()
     match = lang.date.fullmatch(text) if whole else lang.date.search(text)

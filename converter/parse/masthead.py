@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..languages import Language, load, normal
+from ..languages import Language, dates_of, normal
 from ..model import Inline, Masthead, MastheadLine, Span, Text
 from .blocks import Block
 from .dates import iso_date
@@ -89,7 +89,7 @@ def classify(lang: Language, text: str, seen: AbstractSet[str], previous: str | 
     if "distribution" not in seen and p("masthead.distribution").match(text):
         return "distribution"
     if "date" not in seen:
-        english = load(lang.data["masthead"]["date_language"])
+        english = dates_of(lang.data["masthead"]["date_language"])
         if iso_date(english, text) or iso_date(lang, text):
             return "date"
     for kind, key in PATTERN_KINDS[:3]:
@@ -249,7 +249,7 @@ def read_masthead(
 ) -> tuple[Masthead, list[tuple[Block, str]]]:
     """The masthead of the blocks before the number line; unrecognised lines are returned too.
     Without `spans` (blocks that are not from a source text), no spans."""
-    english = load(lang.data["masthead"]["date_language"])
+    english = dates_of(lang.data["masthead"]["date_language"])
     lines: list[MastheadLine] = []
     seen: set[str] = set()
     issued = session = agenda_number = agenda_letter = adopted = committee = None
