@@ -110,7 +110,13 @@ def _visible(rel: Path) -> bool:
     return not any(part.startswith(".") for part in rel.parts)
 
 
-def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None, kind: Kind = CONVERT) -> None:
+def check_jobs(
+    sources: tuple[str, ...],
+    jobs: list[Job],
+    out: Path | None,
+    kind: Kind = CONVERT,
+    report_path: Path | None = None,
+) -> None:
     """Usage errors, found before anything is converted or written."""
     writes = kind.output is not None
     if writes and out is None and (len(sources) != 1 or Path(sources[0]).is_dir()):
@@ -128,14 +134,17 @@ def check_jobs(sources: tuple[str, ...], jobs: list[Job], out: Path | None, kind
             first = name_of(seen[job.target].source)
             raise UsageError(f"{first} and {name_of(job.source)} would both be written to {job.target}")
         seen[job.target] = job
-    if out is not None:
-        # (folders resolved once each: resolving every file's path took 58 µs a file)
+    # Nothing written over an input (folders resolved once each: resolving every file's path took
+    # 58 µs a file).
+    written = [out / job.target for job in jobs] if out is not None else []
+    if report_path is not None and report_path.parent.is_dir():
+        written.append(report_path)
+    if written:
         folder = functools.cache(Path.resolve)
         inputs = {(folder(job.source.parent), job.source.name) for job in jobs if job.source is not None}
-        for job in jobs:
-            target = out / job.target
-            if (folder(target.parent), target.name) in inputs:
-                raise UsageError(f"{target} is an input: its output would be written over it")
+        for path in written:
+            if (folder(path.parent), path.name) in inputs:
+                raise UsageError(f"{path} is an input: it would be written over")
 
 
 def write_stdout(data: bytes) -> None:
@@ -273,7 +282,7 @@ def main() -> None:
 
 @dataclass(frozen=True)
 class BatchSettings:
-    """The options of a command that runs on many inputs (`convert`, `text`)."""
+    """The options of a command that runs on many inputs (`convert`, `text`, `validate`)."""
 
     jobs: int | None
     report_path: Path | None
@@ -300,6 +309,11 @@ def batch_options(*, outputs: bool = True) -> Callable[[Callable[..., Any]], Cal
             settings = BatchSettings(jobs, report_path, fail_fast, skip_existing, quiet)
             return command(*args, settings=settings, **kwargs)
 
+        skip_existing = click.option(
+            "--skip-existing",
+            is_flag=True,
+            help="Leave inputs whose output already exists (to resume a run).",
+        )
         options = [
             click.option(
                 "-j",
@@ -316,16 +330,12 @@ def batch_options(*, outputs: bool = True) -> Callable[[Callable[..., Any]], Cal
                 help="Write a JSON report: one record per input (status, output, diagnostics, milliseconds).",
             ),
             click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails."),
-            click.option(
-                "--skip-existing",
-                is_flag=True,
-                help="Leave inputs whose output already exists (to resume a run).",
-            ),
+            *([skip_existing] if outputs else []),
             click.option(
                 "-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary."
             ),
         ]
-        for option in reversed(options if outputs else options[:3] + options[4:]):
+        for option in reversed(options):
             with_settings = option(with_settings)
         return with_settings
 
@@ -442,7 +452,7 @@ def run_command(
 ) -> NoReturn:
     """Run a batch command over its inputs: outputs, lines on stderr, summary, report, exit code."""
     jobs, report_path, quiet = settings.jobs, settings.report_path, settings.quiet
-    check_jobs(sources, jobs_list, out, kind)
+    check_jobs(sources, jobs_list, out, kind, report_path)
     if report_path is not None and report_path.exists() and report_path.is_dir():
         raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
     workers = jobs or os.cpu_count() or 1
