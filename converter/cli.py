@@ -147,6 +147,15 @@ def check_jobs(
                 raise UsageError(f"{path} is an input: it would be written over")
 
 
+def cores() -> int:
+    """The CPUs this process may run on (its affinity, where the platform tells it: a container or
+    `taskset` may give it fewer than the machine has), the default number of workers."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # (no sched_getaffinity: macOS, Windows)
+        return os.cpu_count() or 1
+
+
 def write_stdout(data: bytes) -> None:
     """Bytes to stdout as they are (no newline added, no re-encoding)."""
     sys.stdout.buffer.write(data)
@@ -320,7 +329,7 @@ def batch_options(*, outputs: bool = True) -> Callable[[Callable[..., Any]], Cal
                 "--jobs",
                 type=click.IntRange(min=1),
                 default=None,
-                help="Worker processes (default: the number of CPU cores).",
+                help="Worker processes (default: the number of CPU cores this process may use).",
             ),
             click.option(
                 "--report",
@@ -455,7 +464,7 @@ def run_command(
     check_jobs(sources, jobs_list, out, kind, report_path)
     if report_path is not None and report_path.exists() and report_path.is_dir():
         raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
-    workers = jobs or os.cpu_count() or 1
+    workers = jobs or cores()
     batch = len(jobs_list) > 1
     progress = Progress(len(jobs_list), enabled=batch and not quiet and sys.stderr.isatty())
     started = time.perf_counter()

@@ -624,3 +624,17 @@ def test_an_output_that_would_overwrite_an_input_is_a_usage_error(tmp_path: Path
     assert (tmp_path / "a.xml").read_bytes() == SEED.read_bytes()
     assert (tmp_path / "b.txt").read_bytes() == seed_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xml", "b.txt", "link"]
+
+
+def test_the_default_number_of_workers_is_the_cores_this_process_may_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tree(tmp_path, good=2, bad=())
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    report = tmp_path / "run.json"
+    assert run("convert", str(src), "-o", str(tmp_path / "out"), "--report", str(report))[0] == 0
+    assert json.loads(report.read_bytes())["jobs"] == 1
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert run("convert", str(src), "-o", str(tmp_path / "out2"), "--report", str(report))[0] == 0
+    assert json.loads(report.read_bytes())["jobs"] == 3
