@@ -154,12 +154,17 @@ def probe(encoding: str, text: str) -> bool:
     return any(lang.formula.match(line) or body.match(line) for line in lines)
 
 
+def read_bytes(source: Path | None, data: bytes | None = None) -> bytes:
+    """The bytes of an input: `data` if given, else the file, else stdin when source is None;
+    raises OSError."""
+    if data is not None:
+        return data
+    return sys.stdin.buffer.read() if source is None else source.read_bytes()
+
+
 def read_input(source: Path | None, encoding: str | None, data: bytes | None = None) -> str:
-    """The text of an input (its bytes if given, else the file, else stdin when source is None);
-    raises DecodingError or OSError."""
-    if data is None:
-        data = sys.stdin.buffer.read() if source is None else source.read_bytes()
-    return decode(data, encoding, probe)
+    """The text of an input (`read_bytes`, decoded); raises DecodingError or OSError."""
+    return decode(read_bytes(source, data), encoding, probe)
 
 
 # ---- writing ----------------------------------------------------------------------------------
@@ -270,19 +275,13 @@ def _akn_job(job: Job, work: Callable[[str, bytes], Record]) -> Record:
     read, or a bug, fails this input only."""
     name = name_of(job.source)
     try:
-        data = _read_bytes(job)
+        data = read_bytes(job.source, job.data)
     except OSError as exc:
         return _unreadable(name, exc)
     try:
         return work(name, data)
     except Exception as exc:  # one input's bug must not stop the others (DESIGN §6)
         return _internal(name, exc)
-
-
-def _read_bytes(job: Job) -> bytes:
-    if job.data is not None:
-        return job.data
-    return sys.stdin.buffer.read() if job.source is None else job.source.read_bytes()
 
 
 def _written(
