@@ -8,9 +8,9 @@ TEST_STAMP := $(VENV)/.installed-test
 # in a ten-line box at every editable install of a package laid out as this one: noise on a first
 # `make run`, so that one message (and nothing else) is filtered.
 PIP_INSTALL := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
-SOURCES := pyproject.toml $(shell find converter templates schemas -type f -not -name '*.pyc' 2>/dev/null)
+SOURCES := pyproject.toml un_akn_launcher.py $(shell find converter templates schemas -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: run test lint typecheck golden bench clean
+.PHONY: run test golden bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,8 @@ run: $(STAMP)
 	@find out/examples -name '*.xml' | sort
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check converter tests benchmarks
-	$(BIN)/ruff format --check converter tests benchmarks
+	$(BIN)/ruff check converter un_akn_launcher.py tests benchmarks
+	$(BIN)/ruff format --check converter un_akn_launcher.py tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -532,6 +532,60 @@ def test_an_interrupted_run_leaves_no_partial_file_and_resumes(
     assert all((out / f"doc{i:04}{output}").read_bytes() == expected for i in range(count))
 
 
+EARLY_STOP = """
+import os, signal, sys
+from pathlib import Path
+
+stop = getattr(signal, sys.argv[1])
+where, argv = sys.argv[2], sys.argv[3:]
+
+
+class StopWhileImporting:
+    \"\"\"Sends the signal while Python imports the package (what a Ctrl-C in the first third of
+    a second of `akn` meets).\"\"\"
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "converter.parse":
+            os.kill(os.getpid(), stop)
+        return None
+
+
+if where == "import":
+    sys.meta_path.insert(0, StopWhileImporting())
+else:  # while the command walks its folders, before any input is read
+    import converter.cli as cli
+
+    walk = cli.collect
+    cli.collect = lambda *args: (os.kill(os.getpid(), stop), walk(*args))[1]
+
+import un_akn_launcher
+
+sys.argv = ["akn", *argv]
+un_akn_launcher.main()
+"""
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("where", ["import", "walk"])
+def test_a_stop_before_the_run_ends_the_command_quietly(tmp_path: Path, where: str, stop: str) -> None:
+    # (Python printed a KeyboardInterrupt traceback for a Ctrl-C while it imported the package,
+    # click "Aborted!" and exit 1 for one while the folders were walked; SIGTERM ended the
+    # process without a word.)
+    script = tmp_path / "early.py"
+    script.write_text(EARLY_STOP, encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, str(script), stop, where, "convert", str(SEED.parent), "-o", str(out)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")
+    assert not out.exists()
+
+
 @needs_akn
 def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     import pty

@@ -18,7 +18,16 @@ from converter import Severity, convert, validate
 from .conftest import ROOT, SEED
 
 # What a wheel is built from; the copy keeps build/ and *.egg-info out of the working tree.
-SOURCE_TREE = ("pyproject.toml", "README.md", "LICENSE", "NOTICE", "converter", "templates", "schemas")
+SOURCE_TREE = (
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "NOTICE",
+    "un_akn_launcher.py",
+    "converter",
+    "templates",
+    "schemas",
+)
 SEED_XML = "000_a273e5295c9f1c03.xml"
 
 
@@ -71,6 +80,7 @@ def test_wheel_carries_templates_schemas_and_languages(wheel: Path) -> None:
     assert {"converter/templates/resolution.xml", "converter/schemas/akn4un.sch"} <= expected
     assert {f"converter/languages/{code}.toml" for code in ("ar", "zh", "en", "fr", "ru", "es")} <= expected
     assert expected <= names, sorted(expected - names)
+    assert "un_akn_launcher.py" in names  # (the `akn` command's entry point)
 
 
 def test_wheel_carries_the_licence_and_notice_but_not_the_official_schema(wheel: Path) -> None:
