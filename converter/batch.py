@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
@@ -179,9 +179,10 @@ _WRITING: Path | None = None
 """The temporary file this process is writing, for a worker stopped by SIGTERM to remove."""
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write data to target through a temporary file in the same folder and a rename; the file
-    gets the usual permissions (0666 less the umask)."""
+def write_atomically(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write data (bytes, or chunks of bytes written as they come) to target through a temporary
+    file in the same folder and a rename; the file gets the usual permissions (0666 less the
+    umask)."""
     global _WRITING
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_for(target)
@@ -192,7 +193,10 @@ def write_atomically(target: Path, data: bytes) -> None:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                if isinstance(data, bytes):
+                    stream.write(data)
+                else:
+                    stream.writelines(data)
             os.replace(temporary, target)
         except BaseException:
             temporary.unlink(missing_ok=True)

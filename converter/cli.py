@@ -232,17 +232,32 @@ def summary(records: list[Record], seconds: float, *, interrupted: bool = False,
 def write_report(path: Path, records: list[Record], seconds: float, workers: int, interrupted: bool) -> None:
     """The JSON report of `--report`: a summary and one record per input."""
     count = Counter(record.status for record in records)
-    document = {
+    head = {
         "tool": "un-akn",
         "version": __version__,
         "interrupted": interrupted,
         "jobs": workers,
         "seconds": round(seconds, 3),
         "summary": {status: count[status] for status in ("converted", "warnings", "failed", "skipped")},
-        "files": [record.as_json() for record in records],
     }
-    data = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    write_atomically(path, data.encode("utf-8"))
+    write_atomically(path, report_chunks(head, records))
+
+
+def report_chunks(head: dict[str, Any], records: list[Record]) -> Iterator[bytes]:
+    """The bytes of `json.dumps({**head, "files": [r.as_json() for r in records]}, indent=1)`
+    and a newline, record by record: the whole document at once, for tens of thousands of
+    inputs, took twice the memory of the run itself."""
+    if not records:
+        yield (json.dumps({**head, "files": []}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return
+    opening = json.dumps({**head, "files": [None]}, ensure_ascii=False, indent=1)
+    before, _, after = opening.rpartition("null")  # (the one null: a record's place)
+    yield before.encode("utf-8")
+    for i, record in enumerate(records):
+        # (JSON strings hold no newline: every one is a line break of the indented record.)
+        text = json.dumps(record.as_json(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield (text if i == 0 else ",\n  " + text).encode("utf-8")
+    yield (after + "\n").encode("utf-8")
 
 
 # ---- option checks ----------------------------------------------------------------------------

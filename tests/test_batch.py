@@ -10,14 +10,18 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from converter import batch, convert, to_text, validate
 from converter.batch import Job, Options, run_batch
-from converter.cli import TEXT, Progress, summary
+from converter.cli import TEXT, Progress, report_chunks, summary
+from converter.diagnostics import CODES, Diagnostic
 
 from .conftest import SEED, SHARED
 from .test_cli import ENGLISH, files_under, run
@@ -165,6 +169,20 @@ def test_a_worker_stopped_while_writing_removes_its_temporary_file_before_it_end
     assert exited.value.args == (128 + signal.SIGTERM,)
 
 
+def test_a_file_written_in_chunks_is_all_or_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "run.json"
+    batch.write_atomically(target, iter([b"{", b"}"]))
+    assert target.read_bytes() == b"{}"
+
+    def stopped() -> Iterator[bytes]:
+        yield b'{"files": ['
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.write_atomically(target, stopped())
+    assert files_under(tmp_path) == ["run.json"] and target.read_bytes() == b"{}"
+
+
 def test_a_stop_dropped_by_python_still_stops_the_run(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -237,6 +255,42 @@ def test_the_report_counts_agree_with_the_summary(tmp_path: Path) -> None:
     counts = document["summary"]
     assert counts == {"converted": 3, "warnings": 2, "failed": 1, "skipped": 0}
     assert err.strip().splitlines()[-1].startswith("5 converted (2 with warnings), 1 failed")
+
+
+RECORD_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
+DIAGNOSTICS = st.lists(
+    st.builds(
+        Diagnostic,
+        st.sampled_from(sorted(CODES)),
+        RECORD_TEXT,
+        st.none(),
+        st.integers(0, 10_000),
+        st.integers(0, 500),
+    ),
+    max_size=3,
+)
+RECORDS = st.lists(
+    st.builds(
+        batch.Record,
+        RECORD_TEXT,
+        st.none() | RECORD_TEXT,
+        st.sampled_from(["converted", "warnings", "failed", "skipped"]),
+        DIAGNOSTICS,
+        st.lists(st.builds(batch.Problem, RECORD_TEXT, RECORD_TEXT), max_size=2),
+        st.floats(0, 1e6),
+    ),
+    max_size=6,
+)
+
+
+@given(records=RECORDS, interrupted=st.booleans())
+def test_the_report_is_written_record_by_record_as_one_json_document(
+    records: list[batch.Record], interrupted: bool
+) -> None:
+    # (It is streamed, not built whole in memory; the bytes are those of the whole document.)
+    head = {"tool": "un-akn", "interrupted": interrupted, "summary": {"converted": len(records)}}
+    whole = json.dumps({**head, "files": [r.as_json() for r in records]}, ensure_ascii=False, indent=1)
+    assert b"".join(report_chunks(head, records)) == (whole + "\n").encode("utf-8")
 
 
 # ---- fail-fast, skip-existing, quiet ----------------------------------------------------------
