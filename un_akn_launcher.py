@@ -7,25 +7,34 @@ way one that comes later does — exit 130 and one line on stderr — instead of
 
 While inputs are being converted, the batch machinery (`converter.batch.run_batch`) handles the
 two signals itself and puts these handlers back when it returns; they stay for what comes before
-(reading the options, walking the folders) and after it (the summary, the report), where a stop
-leaves no partial file either (every file is written to a temporary file and renamed, and a stop
-removes it)."""
+(reading the options, walking the folders) and after it (the summary, the report)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sys
 from types import FrameType
 
 EXIT_INTERRUPTED = 130
+STDERR = 2
 STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 def stop(signal_number: int, frame: FrameType | None) -> None:
-    """End the command: one line, exit 130 (SystemExit unwinds, so a file being written through
-    a temporary file is removed; Python prints no traceback for it)."""
-    sys.stderr.write("interrupted\n")
-    raise SystemExit(EXIT_INTERRUPTED)
+    """End the command at once: one line, exit 130. Nothing is raised: an exception raised by a
+    signal handler that comes while Python runs a __del__ (while it imports the package, say) is
+    printed and dropped, and the command would go on."""
+    # (Straight to the descriptor: the handler may run inside a write to sys.stderr.)
+    with contextlib.suppress(OSError):
+        os.write(STDERR, b"interrupted\n")
+    # Once the package is imported, a file being written (the report) goes first: its temporary
+    # file is removed. (Looked up, not imported: an import here could meet the one under way.)
+    end_now = getattr(sys.modules.get("converter.batch"), "end_now", None)
+    if end_now is not None:
+        end_now(EXIT_INTERRUPTED)
+    os._exit(EXIT_INTERRUPTED)
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, NoReturn
 
 from . import convert_with_diagnostics, to_text, validate
 from .akn_reader import ReadError
@@ -374,10 +374,17 @@ def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
     """SIGTERM in a worker: remove the temporary file it is writing, if any, and end. Nothing is
     raised: an exception would have to unwind through whatever the worker was doing, and it may
     be dropped (in a __del__) or escape the pool's task as a printed traceback."""
+    end_now(128 + signal_number)
+
+
+def end_now(code: int) -> NoReturn:
+    """End this process at once with `code`, first removing the temporary file it is writing, if
+    any: what a signal handler does outside a run (the `akn` command's, un_akn_launcher.py) or in
+    a worker, where an exception it raised could be dropped."""
     if _WRITING is not None:
         with contextlib.suppress(OSError):
             _WRITING.unlink()
-    os._exit(128 + signal_number)
+    os._exit(code)
 
 
 def _worker_job(item: tuple[int, Job]) -> tuple[int, Record]:

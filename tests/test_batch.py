@@ -594,23 +594,48 @@ stop = getattr(signal, sys.argv[1])
 where, argv = sys.argv[2], sys.argv[3:]
 
 
+class Collected:
+    def __del__(self):
+        os.kill(os.getpid(), stop)
+        for _ in range(1000):  # (the handler runs here, in the __del__)
+            pass
+
+
 class StopWhileImporting:
     \"\"\"Sends the signal while Python imports the package (what a Ctrl-C in the first third of
-    a second of `akn` meets).\"\"\"
+    a second of `akn` meets); with "collect", while Python runs a __del__ there, which drops an
+    exception the handler raises.\"\"\"
 
     def find_spec(self, name, path=None, target=None):
         if name == "converter.parse":
-            os.kill(os.getpid(), stop)
+            if where == "collect":
+                Collected()
+            else:
+                os.kill(os.getpid(), stop)
         return None
 
 
-if where == "import":
+if where in ("import", "collect"):
     sys.meta_path.insert(0, StopWhileImporting())
-else:  # while the command walks its folders, before any input is read
+elif where == "walk":  # while the command walks its folders, before any input is read
     import converter.cli as cli
 
     walk = cli.collect
     cli.collect = lambda *args: (os.kill(os.getpid(), stop), walk(*args))[1]
+else:  # after the run, while the report is being written
+    import converter.cli as cli
+
+    chunks = cli.report_chunks
+
+    def stopping(head, records):
+        written = chunks(head, records)
+        yield next(written)
+        os.kill(os.getpid(), stop)
+        for _ in range(1000):  # (the handler runs here)
+            pass
+        yield from written
+
+    cli.report_chunks = stopping
 
 import un_akn_launcher
 
@@ -620,16 +645,17 @@ un_akn_launcher.main()
 
 
 @pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
-@pytest.mark.parametrize("where", ["import", "walk"])
-def test_a_stop_before_the_run_ends_the_command_quietly(tmp_path: Path, where: str, stop: str) -> None:
+@pytest.mark.parametrize("where", ["import", "collect", "walk", "report"])
+def test_a_stop_outside_the_run_ends_the_command_quietly(tmp_path: Path, where: str, stop: str) -> None:
     # (Python printed a KeyboardInterrupt traceback for a Ctrl-C while it imported the package,
     # click "Aborted!" and exit 1 for one while the folders were walked; SIGTERM ended the
-    # process without a word.)
+    # process without a word. A handler that raised SystemExit had it dropped in a __del__.)
     script = tmp_path / "early.py"
     script.write_text(EARLY_STOP, encoding="utf-8")
-    out = tmp_path / "out"
+    out, report = tmp_path / "out", tmp_path / "reports" / "run.json"
+    command = ["convert", str(SEED.parent), "-o", str(out), "-q", "--report", str(report)]
     done = subprocess.run(
-        [sys.executable, str(script), stop, where, "convert", str(SEED.parent), "-o", str(out)],
+        [sys.executable, str(script), stop, where, *command],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -637,7 +663,12 @@ def test_a_stop_before_the_run_ends_the_command_quietly(tmp_path: Path, where: s
         timeout=60,
     )
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")
-    assert not out.exists()
+    if where == "report":  # the outputs are complete; of the report, not even its temporary file
+        assert files_under(out) == [SEED.with_suffix(".xml").name]
+        assert (out / SEED.with_suffix(".xml").name).read_bytes() == seed_bytes()
+        assert files_under(report.parent) == []
+    else:
+        assert not out.exists() and not report.parent.exists()
 
 
 @needs_akn
