@@ -183,6 +183,7 @@ def load(code: str) -> Language:
     """The language with this ISO 639-1 code (ar, zh, en, fr, ru, es)."""
     data = _data(code)
     lang = data["language"]
+    dates = dates_of(code)
     patterns = {
         f"{table}.{key}": _compile(data[table][key]) for table, keys in PATTERN_KEYS.items() for key in keys
     }
@@ -201,8 +202,8 @@ def load(code: str) -> Language:
         operative=_alternation(data["phrases"]["operative"], end),
         unnumbered=_alternation(data["operative"]["unnumbered"], end),
         formula=_compile(_formula(data)),
-        months=dates_of(code).months,
-        date=dates_of(code).date,
+        months=dates.months,
+        date=dates.date,
         ordinals={_normal(o): i for i, o in enumerate(data["sessions"]["ordinals"], start=1)},
         emergency_ordinals={
             _normal(o): i for i, o in enumerate(data["sessions"]["emergency_ordinals"], start=1)
