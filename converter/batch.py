@@ -98,12 +98,13 @@ class Record:
         shown = [d for d in self.diagnostics if not errors_only or d.severity is Severity.ERROR]
         return [d.format(self.source) for d in shown] + [p.format() for p in self.problems]
 
-    def as_json(self) -> dict[str, Any]:
-        """The record of `--report`."""
+    def as_json(self, name: Callable[[Status], str] = str) -> dict[str, Any]:
+        """The record of `--report`; `name` names its status (for `akn text`: "rendered" for
+        "converted")."""
         return {
             "input": self.source,
             "output": self.output,
-            "status": self.status,
+            "status": name(self.status),
             "milliseconds": round(self.milliseconds, 3),
             "diagnostics": [
                 {

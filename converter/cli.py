@@ -26,7 +26,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .batch import Interrupted, Job, Options, Record, Task, name_of, run_batch, write_atomically
+from .batch import Interrupted, Job, Options, Record, Status, Task, name_of, run_batch, write_atomically
 from .languages import CODES, available
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -62,11 +62,20 @@ class Kind:
     """What an input it could not finish is, for the summary."""
     warns: bool = True
     """Whether an input may be finished with warnings."""
+    statuses: tuple[str, str] = ("converted", "failed")
+    """The names `--report` gives the statuses "converted" and "failed" of its inputs."""
+
+    def status(self, status: Status) -> str:
+        """The name of a status in the report of this command."""
+        named = {"converted": self.statuses[0], "failed": self.statuses[1]}
+        return named.get(status, status)
 
 
 CONVERT = Kind("convert", (".txt", ".md"), ".xml", "convert", "converted")
-TEXT = Kind("text", (".xml",), ".txt", "render", "rendered", warns=False)
-VALIDATE = Kind("validate", (".xml",), None, "validate", "valid", "with errors")
+TEXT = Kind("text", (".xml",), ".txt", "render", "rendered", warns=False, statuses=("rendered", "failed"))
+VALIDATE = Kind(
+    "validate", (".xml",), None, "validate", "valid", "with errors", statuses=("valid", "invalid")
+)
 
 
 class UsageError(click.UsageError):
@@ -229,24 +238,29 @@ def summary(records: list[Record], seconds: float, *, interrupted: bool = False,
     return f"{head}{', '.join(parts)} in {seconds:.1f} s"
 
 
-def write_report(path: Path, records: list[Record], seconds: float, workers: int, interrupted: bool) -> None:
-    """The JSON report of `--report`: a summary and one record per input."""
+def write_report(
+    path: Path, records: list[Record], seconds: float, workers: int, interrupted: bool, kind: Kind = CONVERT
+) -> None:
+    """The JSON report of `--report`: a summary and one record per input, its statuses named
+    for the command (`kind.statuses`)."""
     count = Counter(record.status for record in records)
+    statuses: tuple[Status, ...] = ("converted", "warnings", "failed", "skipped")
     head = {
         "tool": "un-akn",
         "version": __version__,
+        "command": kind.task,
         "interrupted": interrupted,
         "jobs": workers,
         "seconds": round(seconds, 3),
-        "summary": {status: count[status] for status in ("converted", "warnings", "failed", "skipped")},
+        "summary": {kind.status(status): count[status] for status in statuses},
     }
-    write_atomically(path, report_chunks(head, records))
+    write_atomically(path, report_chunks(head, records, kind))
 
 
-def report_chunks(head: dict[str, Any], records: list[Record]) -> Iterator[bytes]:
-    """The bytes of `json.dumps({**head, "files": [r.as_json() for r in records]}, indent=1)`
-    and a newline, record by record: the whole document at once, for tens of thousands of
-    inputs, took twice the memory of the run itself."""
+def report_chunks(head: dict[str, Any], records: list[Record], kind: Kind = CONVERT) -> Iterator[bytes]:
+    """The bytes of `json.dumps({**head, "files": [r.as_json(kind.status) for r in records]},
+    indent=1)` and a newline, record by record: the whole document at once, for tens of
+    thousands of inputs, took twice the memory of the run itself."""
     if not records:
         yield (json.dumps({**head, "files": []}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         return
@@ -255,7 +269,7 @@ def report_chunks(head: dict[str, Any], records: list[Record]) -> Iterator[bytes
     yield before.encode("utf-8")
     for i, record in enumerate(records):
         # (JSON strings hold no newline: every one is a line break of the indented record.)
-        text = json.dumps(record.as_json(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        text = json.dumps(record.as_json(kind.status), ensure_ascii=False, indent=1).replace("\n", "\n  ")
         yield (text if i == 0 else ",\n  " + text).encode("utf-8")
     yield (after + "\n").encode("utf-8")
 
@@ -510,7 +524,7 @@ def run_command(
         click.echo(summary(records, seconds, interrupted=interrupted is not None, kind=kind), err=True)
     if report_path is not None:
         try:
-            write_report(report_path, records, seconds, workers, interrupted is not None)
+            write_report(report_path, records, seconds, workers, interrupted is not None, kind)
         except OSError as exc:
             fail(str(report_path), f"cannot write the report: {exc.strerror or exc}")
             sys.exit(EXIT_FAILED)

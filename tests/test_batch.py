@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from converter import batch, convert, to_text, validate
 from converter.batch import Job, Options, run_batch
-from converter.cli import TEXT, Progress, report_chunks, summary
+from converter.cli import CONVERT, TEXT, VALIDATE, Kind, Progress, report_chunks, summary
 from converter.diagnostics import CODES, Diagnostic
 
 from .conftest import SEED, SHARED
@@ -227,6 +227,7 @@ def test_the_report_has_one_record_per_input(tmp_path: Path) -> None:
     assert code == 1
     document = json.loads(report.read_text(encoding="utf-8"))
     assert document["summary"] == {"converted": 2, "warnings": 1, "failed": 1, "skipped": 0}
+    assert document["command"] == "convert"
     assert document["interrupted"] is False and document["jobs"] == 2
     files = {Path(record["input"]).name: record for record in document["files"]}
     assert sorted(files) == ["doc000.txt", "doc001.txt", "doc002.txt", "empty.txt"]
@@ -283,14 +284,17 @@ RECORDS = st.lists(
 )
 
 
-@given(records=RECORDS, interrupted=st.booleans())
+@given(records=RECORDS, interrupted=st.booleans(), kind=st.sampled_from([CONVERT, TEXT, VALIDATE]))
 def test_the_report_is_written_record_by_record_as_one_json_document(
-    records: list[batch.Record], interrupted: bool
+    records: list[batch.Record], interrupted: bool, kind: Kind
 ) -> None:
     # (It is streamed, not built whole in memory; the bytes are those of the whole document.)
     head = {"tool": "un-akn", "interrupted": interrupted, "summary": {"converted": len(records)}}
-    whole = json.dumps({**head, "files": [r.as_json() for r in records]}, ensure_ascii=False, indent=1)
-    assert b"".join(report_chunks(head, records)) == (whole + "\n").encode("utf-8")
+    files = [r.as_json(kind.status) for r in records]
+    whole = json.dumps({**head, "files": files}, ensure_ascii=False, indent=1)
+    assert b"".join(report_chunks(head, records, kind)) == (whole + "\n").encode("utf-8")
+    named = {"converted": kind.statuses[0], "failed": kind.statuses[1]}
+    assert [f["status"] for f in files] == [named.get(r.status, r.status) for r in records]
 
 
 # ---- fail-fast, skip-existing, quiet ----------------------------------------------------------
@@ -439,10 +443,11 @@ def test_text_of_a_folder_mirrors_it_on_any_number_of_workers(tmp_path: Path, jo
     assert lines[0] == f"{src / 'bad.xml'}:1:1: error[invalid-xml]: not an Akoma Ntoso document"
     assert lines[-1].startswith("3 rendered, 1 failed in ")
     document = json.loads(report.read_text(encoding="utf-8"))
-    assert document["summary"] == {"converted": 3, "warnings": 0, "failed": 1, "skipped": 0}
+    assert document["command"] == "text"
+    assert document["summary"] == {"rendered": 3, "warnings": 0, "failed": 1, "skipped": 0}
     statuses = {Path(r["input"]).name: (r["status"], r["output"]) for r in document["files"]}
     assert statuses["bad.xml"] == ("failed", None)
-    assert statuses["seed.xml"] == ("converted", str(out / "a" / "seed.txt"))
+    assert statuses["seed.xml"] == ("rendered", str(out / "a" / "seed.txt"))
 
 
 def test_text_of_one_file_goes_to_stdout_to_a_file_or_into_a_folder(tmp_path: Path) -> None:
@@ -522,9 +527,12 @@ def test_validate_walks_a_folder(tmp_path: Path) -> None:
     code, stdout, err = run("validate", str(tmp_path), "--jobs", "2", "--report", str(report))
     assert code == 1 and stdout == ""
     assert err.strip().splitlines()[-1].startswith("1 valid (0 with warnings), 1 with errors in ")
-    records = {Path(r["input"]).name: r for r in json.loads(report.read_bytes())["files"]}
-    assert (records["good.xml"]["status"], records["good.xml"]["diagnostics"]) == ("converted", [])
-    assert records["broken.xml"]["status"] == "failed" and records["broken.xml"]["output"] is None
+    document = json.loads(report.read_bytes())
+    assert document["command"] == "validate"
+    assert document["summary"] == {"valid": 1, "warnings": 0, "invalid": 1, "skipped": 0}
+    records = {Path(r["input"]).name: r for r in document["files"]}
+    assert (records["good.xml"]["status"], records["good.xml"]["diagnostics"]) == ("valid", [])
+    assert records["broken.xml"]["status"] == "invalid" and records["broken.xml"]["output"] is None
     gone = seed_bytes().count(b'refersTo="#ga"')
     assert [d["code"] for d in records["broken.xml"]["diagnostics"]] == ["profile"] * gone
     assert run("validate", "-", stdin=seed_bytes()) == (0, "", "")
@@ -627,8 +635,8 @@ else:  # after the run, while the report is being written
 
     chunks = cli.report_chunks
 
-    def stopping(head, records):
-        written = chunks(head, records)
+    def stopping(head, records, kind):
+        written = chunks(head, records, kind)
         yield next(written)
         os.kill(os.getpid(), stop)
         for _ in range(1000):  # (the handler runs here)
