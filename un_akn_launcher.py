@@ -7,7 +7,10 @@ way one that comes later does — exit 130 and one line on stderr — instead of
 
 While inputs are being converted, the batch machinery (`converter.batch.run_batch`) handles the
 two signals itself and puts these handlers back when it returns; they stay for what comes before
-(reading the options, walking the folders) and after it (the summary, the report)."""
+(reading the options, walking the folders) and after it (the summary, the report). Once the
+command has returned, everything is written: the two signals are ignored while Python exits, so
+that the exit code stays the command's (Python would otherwise put the default handlers back as
+it finishes, and a Ctrl-C then would end the process by the signal)."""
 
 from __future__ import annotations
 
@@ -43,7 +46,11 @@ def main() -> None:
         signal.signal(number, stop)
     from converter.cli import main as command
 
-    command()
+    try:
+        command()  # (click ends it with SystemExit and the exit code)
+    finally:
+        for number in STOPS:
+            signal.signal(number, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

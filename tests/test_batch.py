@@ -625,6 +625,8 @@ class StopWhileImporting:
 
 if where in ("import", "collect"):
     sys.meta_path.insert(0, StopWhileImporting())
+elif where in ("atexit", "teardown"):
+    pass
 elif where == "walk":  # while the command walks its folders, before any input is read
     import converter.cli as cli
 
@@ -644,6 +646,19 @@ else:  # after the run, while the report is being written
         yield from written
 
     cli.report_chunks = stopping
+if where == "atexit":  # after the run, in Python's exit handlers
+    import atexit
+
+    atexit.register(lambda: (os.kill(os.getpid(), stop), [None for _ in range(1000)]))
+elif where == "teardown":  # later still, when Python has put the default handlers back
+
+    class Last:
+        def __del__(self, kill=os.kill, pid=os.getpid(), number=stop):
+            kill(pid, number)
+            for _ in range(1000):
+                pass
+
+    _last = Last()  # (dropped when the interpreter clears this module)
 
 import un_akn_launcher
 
@@ -653,7 +668,7 @@ un_akn_launcher.main()
 
 
 @pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
-@pytest.mark.parametrize("where", ["import", "collect", "walk", "report"])
+@pytest.mark.parametrize("where", ["import", "collect", "walk", "report", "atexit", "teardown"])
 def test_a_stop_outside_the_run_ends_the_command_quietly(tmp_path: Path, where: str, stop: str) -> None:
     # (Python printed a KeyboardInterrupt traceback for a Ctrl-C while it imported the package,
     # click "Aborted!" and exit 1 for one while the folders were walked; SIGTERM ended the
@@ -670,6 +685,11 @@ def test_a_stop_outside_the_run_ends_the_command_quietly(tmp_path: Path, where: 
         check=False,
         timeout=60,
     )
+    if where in ("atexit", "teardown"):  # the run is over, everything written: it changes nothing
+        assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+        assert files_under(out) == [SEED.with_suffix(".xml").name]
+        assert json.loads(report.read_bytes())["summary"]["warnings"] == 1
+        return
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")
     if where == "report":  # the outputs are complete; of the report, not even its temporary file
         assert files_under(out) == [SEED.with_suffix(".xml").name]
