@@ -262,16 +262,23 @@ def report_chunks(head: dict[str, Any], records: list[Record], kind: Kind = CONV
     indent=1)` and a newline, record by record: the whole document at once, for tens of
     thousands of inputs, took twice the memory of the run itself."""
     if not records:
-        yield (json.dumps({**head, "files": []}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        yield _utf8(json.dumps({**head, "files": []}, ensure_ascii=False, indent=1) + "\n")
         return
     opening = json.dumps({**head, "files": [None]}, ensure_ascii=False, indent=1)
     before, _, after = opening.rpartition("null")  # (the one null: a record's place)
-    yield before.encode("utf-8")
+    yield _utf8(before)
     for i, record in enumerate(records):
         # (JSON strings hold no newline: every one is a line break of the indented record.)
         text = json.dumps(record.as_json(kind.status), ensure_ascii=False, indent=1).replace("\n", "\n  ")
-        yield (text if i == 0 else ",\n  " + text).encode("utf-8")
-    yield (after + "\n").encode("utf-8")
+        yield _utf8(text if i == 0 else ",\n  " + text)
+    yield _utf8(after + "\n")
+
+
+def _utf8(json_text: str) -> bytes:
+    """JSON text as UTF-8. A file name that is not UTF-8 (Linux allows any bytes) reaches it as
+    lone surrogates (Python's surrogateescape), which UTF-8 cannot encode: each is written as its
+    JSON escape (\\udcff), which reads back as the same name (`os.fsencode` gives its bytes)."""
+    return json_text.encode("utf-8", "backslashreplace")
 
 
 # ---- option checks ----------------------------------------------------------------------------

@@ -258,7 +258,28 @@ def test_the_report_counts_agree_with_the_summary(tmp_path: Path) -> None:
     assert err.strip().splitlines()[-1].startswith("5 converted (2 with warnings), 1 failed")
 
 
+def test_the_report_names_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    # (Linux allows any bytes in a name; the report's UTF-8 encoding failed with a traceback.)
+    src = tmp_path / "src"
+    src.mkdir()
+    try:
+        (src / os.fsdecode(b"r\xe9solution.txt")).write_text(SEED_TEXT, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    report = tmp_path / "run.json"
+    convert_it = ["convert", str(src), "-o", str(tmp_path / "out")]
+    for command, suffix in ((convert_it, b".txt"), (["validate", str(tmp_path / "out")], b".xml")):
+        code, _, err = run(*command, "-q", "--report", str(report))
+        assert code == 0 and err == ""
+        (record,) = json.loads(report.read_bytes().decode("utf-8"))["files"]
+        assert os.fsencode(record["input"]).endswith(b"r\xe9solution" + suffix)
+        assert record["status"] in ("warnings", "valid")
+
+
 RECORD_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
+# A file name that is not UTF-8 is read with lone surrogates for its bytes (surrogateescape).
+ESCAPED_BYTES = st.text(st.sampled_from([chr(code) for code in range(0xDC80, 0xDD00)]), max_size=2)
+FILE_NAME = st.tuples(RECORD_TEXT, ESCAPED_BYTES, RECORD_TEXT).map("".join)
 DIAGNOSTICS = st.lists(
     st.builds(
         Diagnostic,
@@ -273,8 +294,8 @@ DIAGNOSTICS = st.lists(
 RECORDS = st.lists(
     st.builds(
         batch.Record,
-        RECORD_TEXT,
-        st.none() | RECORD_TEXT,
+        FILE_NAME,
+        st.none() | FILE_NAME,
         st.sampled_from(["converted", "warnings", "failed", "skipped"]),
         DIAGNOSTICS,
         st.lists(st.builds(batch.Problem, RECORD_TEXT, RECORD_TEXT), max_size=2),
@@ -291,8 +312,11 @@ def test_the_report_is_written_record_by_record_as_one_json_document(
     # (It is streamed, not built whole in memory; the bytes are those of the whole document.)
     head = {"tool": "un-akn", "interrupted": interrupted, "summary": {"converted": len(records)}}
     files = [r.as_json(kind.status) for r in records]
+    written = b"".join(report_chunks(head, records, kind))
+    assert json.loads(written.decode("utf-8")) == {**head, "files": files}  # (strict UTF-8)
     whole = json.dumps({**head, "files": files}, ensure_ascii=False, indent=1)
-    assert b"".join(report_chunks(head, records, kind)) == (whole + "\n").encode("utf-8")
+    if not any("\ud800" <= c <= "\udfff" for c in whole):
+        assert written == (whole + "\n").encode("utf-8")
     named = {"converted": kind.statuses[0], "failed": kind.statuses[1]}
     assert [f["status"] for f in files] == [named.get(r.status, r.status) for r in records]
 
