@@ -15,6 +15,8 @@ is complete, and the same command with `--skip-existing` carries on where it sto
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
 import multiprocessing
 import os
 import secrets
@@ -173,7 +175,27 @@ def read_input(source: Path | None, encoding: str | None, data: bytes | None = N
 
 def temporary_for(target: Path) -> Path:
     """A fresh temporary name beside target (hidden, so that folder walks skip it)."""
-    return target.with_name(TEMPORARY.format(name=target.name, token=secrets.token_hex(6)))
+    return target.with_name(TEMPORARY.format(name=_temporary_stem(target), token=secrets.token_hex(6)))
+
+
+# A file name has at most 255 bytes (NAME_MAX) on the usual file systems; a temporary name adds
+# 18 to its target's: ".", ".", 12 hexadecimal digits and ".tmp".
+NAME_MAX = 255
+TEMPORARY_ROOM = NAME_MAX - len(TEMPORARY.format(name="", token="0" * 12))
+
+
+def _temporary_stem(target: Path) -> str:
+    """The part of target's temporary names that comes from target's name: the name itself, or,
+    when the temporary name would be too long for the file system, its start and a digest of
+    it (a name that fits was refused as too long for its temporary file)."""
+    name = target.name
+    if len(os.fsencode(name)) <= TEMPORARY_ROOM:
+        return name
+    digest = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:16]
+    stem = name
+    while len(os.fsencode(stem + digest)) > TEMPORARY_ROOM:
+        stem = stem[:-1]
+    return stem + digest
 
 
 _WRITING: Path | None = None
@@ -210,7 +232,10 @@ def remove_temporaries(targets: Sequence[Path]) -> None:
     """Remove what a stopped worker may have left beside these targets."""
     for target in targets:
         if target.parent.is_dir():
-            for stale in target.parent.glob(TEMPORARY.format(name=target.name, token="*")):
+            # (Escaped: a name may hold * ? [; the token is 12 hexadecimal digits, so that the
+            # pattern does not meet another target's temporary, "a.xml" that of "a.xml.2.xml".)
+            pattern = TEMPORARY.format(name=glob.escape(_temporary_stem(target)), token="[0-9a-f]" * 12)
+            for stale in target.parent.glob(pattern):
                 stale.unlink(missing_ok=True)
 
 

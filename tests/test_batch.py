@@ -169,6 +169,35 @@ def test_a_worker_stopped_while_writing_removes_its_temporary_file_before_it_end
     assert exited.value.args == (128 + signal.SIGTERM,)
 
 
+AWKWARD_NAMES = ["res[1].xml", "a*?.xml", "a.xml", "n" * 251 + ".xml", "\u0642" * 125 + ".xml"]
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_temporary_files_of_any_name_are_found_and_removed(tmp_path: Path, name: str) -> None:
+    # (A name of up to 255 bytes, as file systems allow, had a temporary name too long to be made;
+    # a name holding [ * ? was read as a pattern when a stopped worker's temporary files were
+    # removed, and "a.xml"'s pattern met the temporary file of "a.xml.2.xml".)
+    target = tmp_path / name
+    mine, neighbour = batch.temporary_for(target), batch.temporary_for(tmp_path / f"{name}.2.xml")
+    for temporary in (mine, neighbour):
+        assert temporary.parent == tmp_path and temporary.name.startswith(".")
+        assert len(os.fsencode(temporary.name)) <= 255
+        temporary.write_bytes(b"")
+    batch.remove_temporaries([target])
+    assert list(tmp_path.iterdir()) == [neighbour]
+    batch.write_atomically(target, b"<akomaNtoso/>")
+    assert sorted(tmp_path.iterdir()) == sorted([neighbour, target])
+
+
+def test_an_input_named_as_long_as_the_file_system_allows_converts(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / ("n" * 251 + ".txt")).write_text(SEED_TEXT, encoding="utf-8")
+    code, _, err = run("convert", str(src), "-o", str(tmp_path / "out"), "-q")
+    assert (code, err) == (0, "")
+    assert files_under(tmp_path / "out") == ["n" * 251 + ".xml"]
+
+
 def test_a_file_written_in_chunks_is_all_or_nothing(tmp_path: Path) -> None:
     target = tmp_path / "run.json"
     batch.write_atomically(target, iter([b"{", b"}"]))
