@@ -15,12 +15,14 @@ is complete, and the same command with `--skip-existing` carries on where it sto
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import hashlib
 import multiprocessing
 import os
 import secrets
 import signal
+import stat
 import sys
 import threading
 import time
@@ -53,6 +55,10 @@ class Job(NamedTuple):
     data: bytes | None = None
     """The input's bytes when they were read already (stdin, read once by the main process:
     a worker process has no stdin)."""
+    found: bool = False
+    """Found in a folder walk: read only if it is a regular file (a pipe there would stop the run
+    until something wrote to it). A file named on the command line is read whatever it is: a
+    pipe (`akn convert <(pdftotext …)`), a device."""
 
 
 @dataclass(frozen=True)
@@ -157,17 +163,29 @@ def probe(encoding: str, text: str) -> bool:
     return any(lang.formula.match(line) or body.match(line) for line in lines)
 
 
-def read_bytes(source: Path | None, data: bytes | None = None) -> bytes:
+def read_bytes(source: Path | None, data: bytes | None = None, *, regular: bool = False) -> bytes:
     """The bytes of an input: `data` if given, else the file, else stdin when source is None;
-    raises OSError."""
+    raises OSError, also when `regular` and the file is not a regular file."""
     if data is not None:
         return data
-    return sys.stdin.buffer.read() if source is None else source.read_bytes()
+    if source is None:
+        return sys.stdin.buffer.read()
+    if not regular:
+        return source.read_bytes()
+    # (Opened without waiting: a pipe's open waits for a writer. Then checked on the open file.)
+    handle = os.open(source, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
+        os.set_blocking(handle, True)
+        return stream.read()
 
 
-def read_input(source: Path | None, encoding: str | None, data: bytes | None = None) -> str:
+def read_input(
+    source: Path | None, encoding: str | None, data: bytes | None = None, *, regular: bool = False
+) -> str:
     """The text of an input (`read_bytes`, decoded); raises DecodingError or OSError."""
-    return decode(read_bytes(source, data), encoding, probe)
+    return decode(read_bytes(source, data, regular=regular), encoding, probe)
 
 
 # ---- writing ----------------------------------------------------------------------------------
@@ -261,7 +279,7 @@ def _timed(record: Record, started: float) -> Record:
 def _convert_job(job: Job, out: Path | None, options: Options) -> Record:
     name = name_of(job.source)
     try:
-        text = read_input(job.source, options.encoding, job.data)
+        text = read_input(job.source, options.encoding, job.data, regular=job.found)
     except DecodingError as exc:
         return Record(name, None, "failed", [Diagnostic(exc.code, str(exc))])
     except OSError as exc:
@@ -305,7 +323,7 @@ def _akn_job(job: Job, work: Callable[[str, bytes], Record]) -> Record:
     read, or a bug, fails this input only."""
     name = name_of(job.source)
     try:
-        data = read_bytes(job.source, job.data)
+        data = read_bytes(job.source, job.data, regular=job.found)
     except OSError as exc:
         return _unreadable(name, exc)
     try:

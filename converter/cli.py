@@ -96,7 +96,7 @@ def collect(sources: tuple[str, ...], kind: Kind = CONVERT) -> list[Job]:
             jobs.append(Job(None, _target(Path("stdin"), kind)))
         elif path.is_dir():
             jobs.extend(_walk(path, kind))
-        elif path.is_file():
+        elif path.exists():  # (a file, or a pipe or device named: read as it is)
             jobs.append(Job(path, _target(Path(path.name), kind)))
         else:
             raise UsageError(f"{source}: no such file or folder")
@@ -104,10 +104,12 @@ def collect(sources: tuple[str, ...], kind: Kind = CONVERT) -> list[Job]:
 
 
 def _walk(folder: Path, kind: Kind) -> Iterator[Job]:
+    """The inputs in a folder: every entry with an input suffix but folders, so that one that
+    cannot be read (a link to nothing, a pipe) fails with its reason instead of going unseen."""
     for found in sorted(folder.rglob("*")):
         rel = found.relative_to(folder)
-        if found.suffix in kind.inputs and _visible(rel) and found.is_file():
-            yield Job(found, _target(rel, kind))
+        if found.suffix in kind.inputs and _visible(rel) and not found.is_dir():
+            yield Job(found, _target(rel, kind), found=True)
 
 
 def _target(rel: Path, kind: Kind) -> Path:

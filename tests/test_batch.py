@@ -753,6 +753,55 @@ def test_a_stop_outside_the_run_ends_the_command_quietly(tmp_path: Path, where: 
 
 
 @needs_akn
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_what_a_walk_finds_but_cannot_read_fails_with_its_reason(tmp_path: Path) -> None:
+    # (A link to nothing and a pipe named *.txt were passed over without a word; a pipe read as
+    # a file would stop the run until something wrote to it.)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / "good.txt")
+    os.mkfifo(src / "pipe.txt")
+    (src / "link.txt").symlink_to(tmp_path / "nowhere.txt")
+    (src / "folder.txt").mkdir()  # (a folder: walked, not read)
+    shutil.copy(SEED, src / "folder.txt" / "inner.txt")
+    done = subprocess.run(
+        [str(AKN), "convert", str(src), "-o", str(tmp_path / "out"), "-q"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{src / 'link.txt'}: error: cannot read: No such file or directory",
+        f"{src / 'pipe.txt'}: error: cannot read: not a regular file (a pipe, socket or device)",
+    ]
+    assert files_under(tmp_path / "out") == ["folder.txt/inner.xml", "good.xml"]
+
+
+@needs_akn
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_on_the_command_line_is_read(tmp_path: Path) -> None:
+    # (`akn convert <(pdftotext …)`: it was "no such file or folder".)
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    writer = subprocess.Popen(["sh", "-c", 'cat "$0" > "$1"', str(SEED), str(pipe)])
+    try:
+        done = subprocess.run(
+            [str(AKN), "convert", str(pipe), "-q"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        writer.kill()  # (done writing by then, unless the pipe was never opened)
+        writer.wait()
+    assert (done.returncode, done.stdout, done.stderr) == (0, seed_bytes(), b"")
+
+
+@needs_akn
 def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
