@@ -59,6 +59,9 @@ class Job(NamedTuple):
     """Found in a folder walk: read only if it is a regular file (a pipe there would stop the run
     until something wrote to it). A file named on the command line is read whatever it is: a
     pipe (`akn convert <(pdftotext …)`), a device."""
+    problem: str | None = None
+    """Why the input cannot be read, when the walk knows it already (a folder it cannot list):
+    the job fails with it."""
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,9 @@ def convert_job(job: Job, out: Path | None, options: Options) -> Record:
     """Read, convert (or render as text, or validate: `options.task`) and write one input; never
     raises for anything an input can do."""
     started = time.perf_counter()
+    if job.problem is not None:
+        name = name_of(job.source)
+        return _timed(Record(name, None, "failed", problems=[Problem(name, job.problem)]), started)
     record = JOBS[options.task](job, out, options)
     return _timed(record, started)
 
@@ -472,7 +478,7 @@ def run_batch(
         for job in jobs
     ]
     for index, job in enumerate(jobs):
-        if skip_existing and out is not None and (out / job.target).exists():
+        if skip_existing and out is not None and job.problem is None and (out / job.target).exists():
             records[index] = skipped(job, out)
             on_record(records[index])
         else:

@@ -103,13 +103,25 @@ def collect(sources: tuple[str, ...], kind: Kind = CONVERT) -> list[Job]:
     return jobs
 
 
-def _walk(folder: Path, kind: Kind) -> Iterator[Job]:
-    """The inputs in a folder: every entry with an input suffix but folders, so that one that
-    cannot be read (a link to nothing, a pipe) fails with its reason instead of going unseen."""
-    for found in sorted(folder.rglob("*")):
-        rel = found.relative_to(folder)
-        if found.suffix in kind.inputs and _visible(rel) and not found.is_dir():
-            yield Job(found, _target(rel, kind), found=True)
+def _walk(folder: Path, kind: Kind) -> list[Job]:
+    """The inputs in a folder, in the order of their paths: every entry with an input suffix but
+    folders (links to folders are not followed), so that one that cannot be read (a link to
+    nothing, a pipe) fails with its reason instead of going unseen; and a job that fails for each
+    folder that cannot be listed (its inputs would be missing without a word)."""
+    found: list[tuple[Path, Job]] = []
+
+    def unlisted(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename is not None else folder
+        problem = f"cannot read this folder: {exc.strerror or exc}"
+        found.append((where, Job(where, where.relative_to(folder), found=True, problem=problem)))
+
+    for top, folders, files in os.walk(folder, onerror=unlisted):
+        folders[:] = [name for name in folders if _visible(Path(name))]
+        for name in files:
+            path = Path(top, name)
+            if path.suffix in kind.inputs and _visible(Path(name)):
+                found.append((path, Job(path, _target(path.relative_to(folder), kind), found=True)))
+    return [job for _, job in sorted(found, key=lambda item: item[0])]
 
 
 def _target(rel: Path, kind: Kind) -> Path:

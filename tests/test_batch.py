@@ -752,6 +752,29 @@ def test_a_stop_outside_the_run_ends_the_command_quietly(tmp_path: Path, where: 
         assert not out.exists() and not report.parent.exists()
 
 
+def test_a_folder_the_walk_cannot_list_fails_and_the_others_go_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # (Its inputs were missing without a word: the walk passed over a folder it could not list.
+    # Denied here by a stand-in for os.scandir: the tests may run as root, whom nothing is denied.)
+    src = tree(tmp_path, good=4, bad=())  # a/doc001, a/doc003, b/doc000, b/doc002
+    out = tmp_path / "out"
+    (out / "a").mkdir(parents=True)  # (an output folder there already: not a reason to skip)
+    scandir = os.scandir
+
+    def denied(path: Any = ".") -> Any:
+        if Path(path) == src / "a":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    for _ in range(2):
+        code, _, err = run("convert", str(src), "-o", str(out), "-q", "-j", "1", "--skip-existing")
+        assert code == 1
+        assert err.splitlines() == [f"{src / 'a'}: error: cannot read this folder: Permission denied"]
+    assert files_under(out) == ["b/doc000.xml", "b/doc002.xml"]
+
+
 @needs_akn
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_what_a_walk_finds_but_cannot_read_fails_with_its_reason(tmp_path: Path) -> None:
