@@ -11,6 +11,7 @@ Batch conversion (worker processes, progress, report, resume) is in `batch.py`; 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime
 import functools
 import json
@@ -180,9 +181,26 @@ def cores() -> int:
 
 
 def write_stdout(data: bytes) -> None:
-    """Bytes to stdout as they are (no newline added, no re-encoding)."""
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    """Bytes to stdout as they are (no newline added, no re-encoding). Ends the command (exit 1)
+    when they cannot be written: silently when the reader has gone (`akn text x.xml | head`),
+    else with the reason (a full disk, stdout closed)."""
+    stream = sys.stdout.buffer if sys.stdout is not None else None
+    if stream is None:
+        fail("<stdout>", "cannot write: standard output is closed")
+        sys.exit(EXIT_FAILED)
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        # (Python's advice: stdout onto devnull, so that its flush at exit does not fail again.)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        sys.exit(EXIT_FAILED)
+    except OSError as exc:
+        fail("<stdout>", f"cannot write: {exc.strerror or exc}")
+        with contextlib.suppress(OSError):  # (what is left in the buffer cannot be written either)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        sys.exit(EXIT_FAILED)
 
 
 # ---- reporting --------------------------------------------------------------------------------

@@ -491,6 +491,57 @@ def test_installed_akn_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stdout == b""
 
 
+@needs_akn
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+def test_an_output_that_cannot_be_written_to_stdout_is_one_line(stdout: str) -> None:
+    # (Both ended with a traceback: OSError "No space left on device", and an AttributeError of
+    # sys.stdout, None when the descriptor is closed.)
+    if stdout == "full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full" if stdout == "full" else os.devnull, "wb") as sink:
+        done = subprocess.run(
+            [str(AKN), "text", "-"],
+            input=seed_xml(),
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,
+        )
+    reason = "No space left on device" if stdout == "full" else "standard output is closed"
+    assert (done.returncode, done.stderr.decode()) == (1, f"<stdout>: error: cannot write: {reason}\n")
+
+
+def test_a_reader_gone_from_stdout_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # (`akn text big.xml | head -1`: the write fails with a broken pipe; Python would print a
+    # second complaint at exit, as it flushes stdout.)
+    import io
+
+    from converter import cli
+
+    kept = (tmp_path / "kept").open("wb")
+
+    class Gone(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return kept.fileno()
+
+    class Stdout:
+        buffer = Gone()
+
+    monkeypatch.setattr(sys, "stdout", Stdout())
+    with pytest.raises(SystemExit) as exited:
+        cli.write_stdout(b"<akomaNtoso/>")
+    assert exited.value.code == 1
+    assert capsys.readouterr().err == ""
+    assert os.path.samestat(os.fstat(kept.fileno()), os.stat(os.devnull))  # (stdout onto devnull)
+    kept.close()
+
+
 # ---- the Python API the command is built on ------------------------------------------------
 
 
