@@ -60,8 +60,8 @@ class Job(NamedTuple):
     until something wrote to it). A file named on the command line is read whatever it is: a
     pipe (`akn convert <(pdftotext …)`), a device."""
     problem: str | None = None
-    """Why the input cannot be read, when the walk knows it already (a folder it cannot list):
-    the job fails with it."""
+    """Why the input cannot be read, when that is known before the job runs (a folder the walk
+    cannot list, a standard input that cannot be read): the job fails with it."""
 
 
 @dataclass(frozen=True)
@@ -473,10 +473,7 @@ def run_batch(
     records: dict[int, Record] = {}
     pending: list[tuple[int, Job]] = []
     # stdin is read here, once: worker processes have none of their own
-    jobs = [
-        job._replace(data=sys.stdin.buffer.read()) if job.source is None and job.data is None else job
-        for job in jobs
-    ]
+    jobs = [_with_stdin(job) if job.source is None and job.data is None else job for job in jobs]
     for index, job in enumerate(jobs):
         if skip_existing and out is not None and job.problem is None and (out / job.target).exists():
             records[index] = skipped(job, out)
@@ -505,6 +502,16 @@ def run_batch(
         for number, handler in zip(stops, previous, strict=False):
             signal.signal(number, handler)
     return [records[i] for i in sorted(records)]
+
+
+def _with_stdin(job: Job) -> Job:
+    """The job of `-` with the bytes of standard input, or the reason they cannot be read."""
+    try:
+        if sys.stdin is None:  # (its descriptor closed: `akn convert - <&-`)
+            raise OSError(errno.EBADF, "standard input is closed")
+        return job._replace(data=sys.stdin.buffer.read())
+    except OSError as exc:
+        return job._replace(problem=f"cannot read: {exc.strerror or exc}")
 
 
 def _main_thread() -> bool:

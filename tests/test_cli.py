@@ -512,6 +512,21 @@ def test_an_output_that_cannot_be_written_to_stdout_is_one_line(stdout: str) -> 
     assert (done.returncode, done.stderr.decode()) == (1, f"<stdout>: error: cannot write: {reason}\n")
 
 
+@needs_akn
+@pytest.mark.parametrize("command", ["convert", "text", "validate"])
+def test_a_closed_stdin_is_one_line(command: str) -> None:
+    # (`akn convert - <&-`: an AttributeError traceback, sys.stdin being None.)
+    done = subprocess.run(
+        [str(AKN), command, "-"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert (done.returncode, done.stdout) == (1, b"")
+    assert done.stderr.decode() == "<stdin>: error: cannot read: standard input is closed\n"
+
+
 def test_a_reader_gone_from_stdout_ends_the_command_quietly(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
