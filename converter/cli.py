@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -208,7 +208,33 @@ def write_stdout(data: bytes) -> None:
 
 def fail(name: str, message: str) -> None:
     """One line on stderr for a problem outside the closed list of codes (the file system, a bug)."""
-    click.echo(f"{name}: error: {message}", err=True)
+    say(f"{name}: error: {message}")
+
+
+_SILENCED = False
+"""stderr could not be written: nothing more is said there."""
+
+
+def _terminal(stream: TextIO | None) -> bool:
+    """Whether a stream is a terminal (None when its descriptor is closed: `2>&-`)."""
+    return stream is not None and stream.isatty()
+
+
+def say(text: str, *, nl: bool = True) -> None:
+    """Text on stderr. When stderr cannot be written (its reader gone, `akn … 2>&1 | head`; a
+    full disk), the command goes on without it: what it would say is dropped, its outputs and
+    its exit code are the same."""
+    global _SILENCED
+    if _SILENCED:
+        return
+    try:
+        click.echo(text, err=True, nl=nl)
+    except OSError:
+        _SILENCED = True
+        # (stderr onto devnull: what is left in its buffer would fail again at exit, and Python
+        # would then exit 120.)
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
 class Progress:
@@ -226,14 +252,14 @@ class Progress:
 
     def echo(self, line: str) -> None:
         self.clear()
-        click.echo(line, err=True)
+        say(line)
 
     def advance(self) -> None:
         self.done += 1
         now = self.clock()
         if self.enabled and (now - self.drawn >= 0.1 or self.done == self.total):
             self.drawn = now
-            click.echo("\r" + self.line(now - self.started), err=True, nl=False)
+            say("\r" + self.line(now - self.started), nl=False)
             self.shown = True
 
     def line(self, elapsed: float) -> str:
@@ -247,7 +273,7 @@ class Progress:
 
     def clear(self) -> None:
         if self.shown:
-            click.echo("\r\x1b[K", err=True, nl=False)
+            say("\r\x1b[K", nl=False)
             self.shown = False
 
 
@@ -534,7 +560,7 @@ def run_command(
         raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
     workers = jobs or cores()
     batch = len(jobs_list) > 1
-    progress = Progress(len(jobs_list), enabled=batch and not quiet and sys.stderr.isatty())
+    progress = Progress(len(jobs_list), enabled=batch and not quiet and _terminal(sys.stderr))
     started = time.perf_counter()
 
     def on_record(record: Record) -> None:
@@ -560,7 +586,7 @@ def run_command(
     progress.clear()
     seconds = time.perf_counter() - started
     if (batch and not quiet) or interrupted:
-        click.echo(summary(records, seconds, interrupted=interrupted is not None, kind=kind), err=True)
+        say(summary(records, seconds, interrupted=interrupted is not None, kind=kind))
     if report_path is not None:
         try:
             write_report(report_path, records, seconds, workers, interrupted is not None, kind)

@@ -3,6 +3,7 @@ input (one line naming the file and the reason, exit 1, nothing written, never a
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -525,6 +526,36 @@ def test_a_closed_stdin_is_one_line(command: str) -> None:
     )
     assert (done.returncode, done.stdout) == (1, b"")
     assert done.stderr.decode() == "<stdin>: error: cannot read: standard input is closed\n"
+
+
+@needs_akn
+@pytest.mark.parametrize("stderr", ["full", "closed"])
+def test_a_run_goes_on_when_stderr_cannot_be_written(tmp_path: Path, stderr: str) -> None:
+    # (A full disk: the first warning ended the run with an OSError, the inputs after it not
+    # converted; `2>&1 | head` meets the same once head has gone. Closed: an AttributeError of
+    # sys.stderr, None, before anything was converted.)
+    if stderr == "full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEED, src / name)  # (each with one warning)
+    (src / "d.txt").write_text("not a resolution\n", encoding="utf-8")
+    report = tmp_path / "run.json"
+    with open("/dev/full" if stderr == "full" else os.devnull, "wb") as sink:
+        done = subprocess.run(
+            [str(AKN), "convert", str(src), "-o", str(tmp_path / "out"), "-j", "1", "--report", str(report)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=sink,
+            check=False,
+            timeout=120,
+            preexec_fn=(lambda: os.close(2)) if stderr == "closed" else None,
+        )
+    assert (done.returncode, done.stdout) == (1, b"")  # (1: d.txt failed)
+    assert files_under(tmp_path / "out") == ["a.xml", "b.xml", "c.xml"]
+    statuses = [record["status"] for record in json.loads(report.read_bytes())["files"]]
+    assert statuses == ["warnings", "warnings", "warnings", "failed"]
 
 
 def test_a_reader_gone_from_stdout_ends_the_command_quietly(
