@@ -169,6 +169,11 @@ def check_jobs(
         for path in written:
             if (folder(path.parent), path.name) in inputs:
                 raise UsageError(f"{path} is an input: it would be written over")
+        # Nor the report over an output (written after it).
+        if report_path is not None and out is not None and writes:
+            report = (folder(report_path.parent), report_path.name)
+            if any((folder(path.parent), path.name) == report for path in written[: len(jobs)]):
+                raise UsageError(f"{report_path} is an output: the report would be written over it")
 
 
 def cores() -> int:

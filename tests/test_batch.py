@@ -918,6 +918,24 @@ def test_an_output_that_would_overwrite_an_input_is_a_usage_error(tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xml", "b.txt", "link"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/out/a.xml"],
+        ["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/link/out/a.xml"],
+        ["text", "{tmp}/b.txt", "-o", "{tmp}/out/b.txt", "--report", "{tmp}/out/b.txt"],
+    ],
+)
+def test_a_report_that_would_overwrite_an_output_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
+    # (The output was written, then the report over it.)
+    (tmp_path / "a.xml").write_bytes(SEED.read_bytes())
+    (tmp_path / "b.txt").write_bytes(seed_bytes())
+    (tmp_path / "link").symlink_to(tmp_path, target_is_directory=True)
+    code, out, err = run(*[arg.format(tmp=tmp_path) for arg in args])
+    assert code == 2 and out == "" and "is an output: the report would be written over it" in err
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_default_number_of_workers_is_the_cores_this_process_may_use(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
