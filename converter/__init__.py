@@ -48,7 +48,7 @@ from .model import (
     Table,
     Text,
 )
-from .parse import Parsed, parse
+from .parse import Parsed, check_arguments, parse
 from .text import render_text
 from .validate import validate
 
@@ -70,8 +70,10 @@ def convert_with_diagnostics(
     """Validated AKN and the warnings met on the way (what `akn convert` prints).
 
     Raises `ConversionError` carrying every diagnostic when the text cannot be converted or the
-    output would not be valid, and `ValueError` when `manifestation_date` is not YYYY-MM-DD."""
-    _check_date(manifestation_date)
+    output would not be valid; `ValueError` when `lang` is not one of the six codes or
+    `manifestation_date` not YYYY-MM-DD, and `TypeError` when `text` is not a str."""
+    check_arguments(text, lang)
+    check_date(manifestation_date)
     parsed = parse(text, lang=lang)
     if parsed.resolution is None or has_errors(parsed.diagnostics):
         raise ConversionError(parsed.diagnostics)
@@ -99,10 +101,12 @@ def to_text(xml: str | bytes) -> str:
     return render_text(read_akn(xml))
 
 
-def _check_date(value: str | None) -> None:
+def check_date(value: str | None) -> None:
     """Refuse a manifestation date that is not an ISO calendar date (YYYY-MM-DD)."""
     if value is None:
         return
+    if not isinstance(value, str):
+        raise TypeError(f"the manifestation date is a str (YYYY-MM-DD) or None, not {type(value).__name__}")
     try:
         ok = datetime.date.fromisoformat(value).isoformat() == value
     except ValueError:

@@ -67,8 +67,11 @@ def parser() -> etree.XMLParser:
 
 
 def read_akn(xml: str | bytes) -> Resolution:
-    """The resolution an AKN document holds."""
+    """The resolution an AKN document holds. Raises ReadError when the XML is not one, and
+    TypeError when it is neither a str nor bytes."""
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"an AKN document is a str or bytes, not {type(xml).__name__}")
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:

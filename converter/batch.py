@@ -14,6 +14,7 @@ is complete, and the same command with `--skip-existing` carries on where it sto
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import glob
@@ -32,10 +33,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, NamedTuple, NoReturn
 
-from . import convert_with_diagnostics, to_text, validate
+from . import check_date, convert_with_diagnostics, to_text, validate
 from .akn_reader import ReadError
 from .diagnostics import ConversionError, Diagnostic, Severity
 from .languages import available, load
+from .parse import check_arguments
 from .source import DecodingError, decode
 
 Status = Literal["converted", "warnings", "failed", "skipped"]
@@ -75,6 +77,13 @@ class Options:
     """"convert": text → validated AKN; "text": AKN (ours or the UN's) → its text form;
     "validate": AKN → the problems the official schema and the profile find, nothing written
     (the three options above are for "convert" only)."""
+
+    def __post_init__(self) -> None:
+        # (Refused here, once: in each input's conversion they would fail every input.)
+        check_arguments("", self.lang)
+        check_date(self.manifestation_date)
+        if self.encoding is not None:
+            codecs.lookup(self.encoding)  # (LookupError for a name Python does not know)
 
 
 @dataclass(frozen=True)

@@ -602,6 +602,48 @@ def test_the_public_names() -> None:
     assert converter.__version__ != "0+unknown"
 
 
+def _call(name: str, *args: object, **kwargs: object) -> object:
+    import converter
+
+    return getattr(converter, name)(*args, **kwargs)
+
+
+API_MISUSE: list[tuple[str, tuple[object, ...], dict[str, object], type[Exception], str]] = [
+    # (what was raised before: a TypeError about bytes for a str, a KeyError for a language, …)
+    ("convert", (b"text",), {}, TypeError, "the text of a resolution is a str, not bytes: decode the bytes"),
+    ("convert", (None,), {}, TypeError, "the text of a resolution is a str, not NoneType"),
+    ("parse", (12,), {}, TypeError, "the text of a resolution is a str, not int"),
+    ("convert", (ENGLISH,), {"lang": "EN"}, ValueError, "unknown language 'EN'; expected one of ar, zh, en"),
+    ("parse", (ENGLISH,), {"lang": "de"}, ValueError, "unknown language 'de'"),
+    ("convert", (ENGLISH,), {"manifestation_date": 20240101}, TypeError, "the manifestation date is a str"),
+    ("to_text", (None,), {}, TypeError, "an AKN document is a str or bytes, not NoneType"),
+    ("read_akn", (12,), {}, TypeError, "an AKN document is a str or bytes, not int"),
+    ("validate", ([],), {}, TypeError, "an AKN document is a str or bytes, not list"),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "kwargs", "error", "message"), API_MISUSE)
+def test_a_mistake_in_calling_the_api_is_named(
+    name: str, args: tuple[object, ...], kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        _call(name, *args, **kwargs)
+    assert type(caught.value) is error and str(caught.value).startswith(message)
+
+
+def test_options_of_a_batch_are_checked_when_made() -> None:
+    # (A bad language failed every input as an internal error.)
+    from converter.batch import Options
+
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        Options(lang="xx")
+    with pytest.raises(ValueError, match="is not a date"):
+        Options(manifestation_date="2024-02-30")
+    with pytest.raises(LookupError):
+        Options(encoding="no-such-encoding")
+    assert Options(lang="fr", manifestation_date="2024-02-29", encoding="latin-1").lang == "fr"
+
+
 def test_conversion_error_carries_every_diagnostic() -> None:
     with pytest.raises(ConversionError) as caught:
         convert("Once \x01upon a time.\n")

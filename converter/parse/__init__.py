@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..diagnostics import Diagnostic, has_errors
-from ..languages import Language, dates_of, detect, load
+from ..languages import CODES, Language, dates_of, detect, load
 from ..model import (
     Annex,
     Body,
@@ -112,7 +112,9 @@ def _note_as_read(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def parse(text: str, *, lang: str | None = None) -> Parsed:
-    """Parse the text of a resolution into the model."""
+    """Parse the text of a resolution into the model. Raises TypeError when `text` is not a str
+    and ValueError when `lang` is not one of the six codes (None: detected)."""
+    check_arguments(text, lang)
     source, diagnostics = clean(text)
     if not source.text.strip():
         return Parsed(None, [Diagnostic("empty-input", "the input is empty or only whitespace", None, 1, 1)])
@@ -128,6 +130,16 @@ def parse(text: str, *, lang: str | None = None) -> Parsed:
     if has_errors(run.diagnostics):
         resolution = None
     return Parsed(resolution, run.diagnostics)
+
+
+def check_arguments(text: object, lang: object) -> None:
+    """What `parse` and `convert` are given: a mistake of the caller is named plainly, instead of
+    failing somewhere inside (a KeyError for a language, or a TypeError about bytes for a str)."""
+    if not isinstance(text, str):
+        hint = ": decode the bytes first" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"the text of a resolution is a str, not {type(text).__name__}{hint}")
+    if lang is not None and lang not in CODES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(CODES)} (or None)")
 
 
 def _refuse(run: _Run, code: str, message: str, block: Block | None = None) -> None:
