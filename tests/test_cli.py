@@ -644,6 +644,41 @@ def test_options_of_a_batch_are_checked_when_made() -> None:
     assert Options(lang="fr", manifestation_date="2024-02-29", encoding="latin-1").lang == "fr"
 
 
+THREADS = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from converter import convert, to_text, validate
+
+folders = sorted(Path(sys.argv[1]).glob("*/*"))
+def check(folder):
+    text = (folder / "input.txt").read_text(encoding="utf-8")
+    xml = convert(text)
+    return (
+        xml == (folder / "akn.xml").read_text(encoding="utf-8")
+        and to_text(xml) == (folder / "text.txt").read_text(encoding="utf-8")
+        and validate(xml, numbering=False) == []
+    )
+with ThreadPoolExecutor(16) as pool:  # (from the first call: every cache is built under way)
+    same = list(pool.map(check, folders * 8))
+print(len(same), all(same))
+"""
+
+
+def test_the_api_may_be_called_from_many_threads_at_once(tmp_path: Path) -> None:
+    # (A publishing system's server calls it from its threads: the compiled schema, profile,
+    # templates and language data are shared.)
+    script = tmp_path / "threads.py"
+    script.write_text(THREADS, encoding="utf-8")
+    golden = ROOT / "tests" / "golden"
+    done = subprocess.run(
+        [sys.executable, str(script), str(golden)], capture_output=True, text=True, check=False, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(8 * len(list(golden.glob("*/*")))), "True"]
+
+
 def test_conversion_error_carries_every_diagnostic() -> None:
     with pytest.raises(ConversionError) as caught:
         convert("Once \x01upon a time.\n")
