@@ -19,7 +19,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -185,16 +185,19 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def write_stdout(data: bytes) -> None:
-    """Bytes to stdout as they are (no newline added, no re-encoding). Ends the command (exit 1)
-    when they cannot be written: silently when the reader has gone (`akn text x.xml | head`),
-    else with the reason (a full disk, stdout closed)."""
+def write_stdout(data: bytes | Iterable[bytes]) -> None:
+    """Bytes (or chunks of bytes) to stdout as they are (no newline added, no re-encoding). Ends
+    the command (exit 1) when they cannot be written: silently when the reader has gone
+    (`akn text x.xml | head`), else with the reason (a full disk, stdout closed)."""
     stream = sys.stdout.buffer if sys.stdout is not None else None
     if stream is None:
         fail("<stdout>", "cannot write: standard output is closed")
         sys.exit(EXIT_FAILED)
     try:
-        stream.write(data)
+        if isinstance(data, bytes):
+            stream.write(data)
+        else:
+            stream.writelines(data)
         stream.flush()
     except BrokenPipeError:
         # (Python's advice: stdout onto devnull, so that its flush at exit does not fail again.)
@@ -301,11 +304,15 @@ def summary(records: list[Record], seconds: float, *, interrupted: bool = False,
     return f"{head}{', '.join(parts)} in {seconds:.1f} s"
 
 
+STDOUT = Path("-")
+"""`--report -`: the report goes to stdout."""
+
+
 def write_report(
     path: Path, records: list[Record], seconds: float, workers: int, interrupted: bool, kind: Kind = CONVERT
 ) -> None:
     """The JSON report of `--report`: a summary and one record per input, its statuses named
-    for the command (`kind.statuses`)."""
+    for the command (`kind.statuses`); to stdout when `path` is `-`."""
     count = Counter(record.status for record in records)
     statuses: tuple[Status, ...] = ("converted", "warnings", "failed", "skipped")
     head = {
@@ -317,7 +324,11 @@ def write_report(
         "seconds": round(seconds, 3),
         "summary": {kind.status(status): count[status] for status in statuses},
     }
-    write_atomically(path, report_chunks(head, records, kind))
+    chunks = report_chunks(head, records, kind)
+    if path == STDOUT:
+        write_stdout(chunks)
+    else:
+        write_atomically(path, chunks)
 
 
 def report_chunks(head: dict[str, Any], records: list[Record], kind: Kind = CONVERT) -> Iterator[bytes]:
@@ -435,7 +446,8 @@ def batch_options(*, outputs: bool = True) -> Callable[[Callable[..., Any]], Cal
                 "report_path",
                 metavar="FILE.json",
                 type=click.Path(dir_okay=False, path_type=Path),
-                help="Write a JSON report: one record per input (status, output, diagnostics, milliseconds).",
+                help="Write a JSON report: one record per input (status, output, diagnostics, "
+                "milliseconds); - writes it to stdout.",
             ),
             click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails."),
             *([skip_existing] if outputs else []),
@@ -560,7 +572,12 @@ def run_command(
 ) -> NoReturn:
     """Run a batch command over its inputs: outputs, lines on stderr, summary, report, exit code."""
     jobs, report_path, quiet = settings.jobs, settings.report_path, settings.quiet
-    check_jobs(sources, jobs_list, out, kind, report_path)
+    if report_path == STDOUT:
+        if kind.output is not None and out is None:
+            raise UsageError("--report - writes the report to stdout, where the output goes: give -o OUT")
+        check_jobs(sources, jobs_list, out, kind)
+    else:
+        check_jobs(sources, jobs_list, out, kind, report_path)
     if report_path is not None and report_path.exists() and report_path.is_dir():
         raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
     workers = jobs or cores()

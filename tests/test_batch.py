@@ -305,6 +305,21 @@ def test_the_report_names_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
         assert record["status"] in ("warnings", "valid")
 
 
+def test_a_report_to_stdout(tmp_path: Path) -> None:
+    # (`--report -` wrote a file named "-".)
+    src = tree(tmp_path, good=2)
+    code, stdout, _ = run("convert", str(src), "-o", str(tmp_path / "out"), "-q", "--report", "-")
+    assert code == 1 and not Path("-").exists()
+    document = json.loads(stdout)
+    assert document["summary"] == {"converted": 1, "warnings": 1, "failed": 1, "skipped": 0}
+    assert len(document["files"]) == 3
+    code, stdout, _ = run("validate", str(tmp_path / "out"), "-q", "--report", "-")
+    assert code == 0 and json.loads(stdout)["summary"]["warnings"] == 0
+    # without -o, stdout is the output's
+    code, stdout, err = run("convert", str(SEED), "--report", "-")
+    assert (code, stdout) == (2, "") and "--report - writes the report to stdout" in err
+
+
 RECORD_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
 # A file name that is not UTF-8 is read with lone surrogates for its bytes (surrogateescape).
 ESCAPED_BYTES = st.text(st.sampled_from([chr(code) for code in range(0xDC80, 0xDD00)]), max_size=2)
