@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import ctypes
 import errno
 import glob
 import hashlib
@@ -419,14 +420,31 @@ _FINISHED: Any = None
 on its way: a chunk's results travel together)."""
 
 
-def _worker_start(out: Path | None, options: Options, started: Any, finished: Any) -> None:
+def _worker_start(out: Path | None, options: Options, started: Any, finished: Any, parent: int) -> None:
     # The main process decides about Ctrl-C; SIGTERM (the pool stopped) ends a worker at once.
     global _WORK, _STARTED, _FINISHED
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stop)
     _WORK = (out, options)
     _STARTED, _FINISHED = started, finished
+    _end_with(parent)
     _restore_stops(set())
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel send this worker SIGTERM when the main process ends (Linux's prctl
+    PR_SET_PDEATHSIG), so that a main process killed outright (kill -9, the out-of-memory killer)
+    does not leave its workers converting their inputs, each printing a traceback when it reports
+    to a process that is gone. Elsewhere, nothing."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # (no prctl: not Linux)
+        return
+    if prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0 and os.getppid() != parent:
+        end_now(128 + signal.SIGTERM)  # (it ended before the request was made)
 
 
 def _worker_stop(signal_number: int, frame: FrameType | None) -> None:
@@ -567,7 +585,8 @@ def _round(
     # there to stop).
     mask = _block_stops()
     try:
-        pool = context.Pool(workers, initializer=_worker_start, initargs=(out, options, started, finished))
+        initargs = (out, options, started, finished, os.getpid())
+        pool = context.Pool(workers, initializer=_worker_start, initargs=initargs)
     except BaseException:
         _restore_stops(mask)
         raise

@@ -840,6 +840,43 @@ def test_a_pipe_named_on_the_command_line_is_read(tmp_path: Path) -> None:
 
 
 @needs_akn
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers end with the main process on Linux")
+def test_workers_end_with_a_main_process_killed_outright(tmp_path: Path) -> None:
+    # (kill -9 of the main process: its workers went on converting, then each printed two
+    # BrokenPipeError tracebacks as it reported to a process that was gone.)
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(200):
+        shutil.copy(SEED, src / f"doc{i:03}.txt")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [str(AKN), "convert", str(src), "-o", str(out), "-q", "--jobs", "2"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # (its process group: the command and its workers)
+    )
+    deadline = time.monotonic() + 60
+    while not (out.exists() and any(out.glob("*.xml"))) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    while time.monotonic() < deadline:  # the workers follow
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("the workers outlived the main process")
+    assert process.stderr is not None and process.stderr.read() == b""
+    written = files_under(out)
+    assert 0 < len(written) < 200 and all(name.endswith(".xml") for name in written)  # (no temporary)
+    assert all((out / name).read_bytes() == seed_bytes() for name in written)
+
+
+@needs_akn
 def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
