@@ -267,7 +267,7 @@ class Progress:
         now = self.clock()
         if self.enabled and (now - self.drawn >= 0.1 or self.done == self.total):
             self.drawn = now
-            say("\r" + self.line(now - self.started), nl=False)
+            say("\r" + self.line(now - self.started)[: _columns() - 1], nl=False)
             self.shown = True
 
     def line(self, elapsed: float) -> str:
@@ -283,6 +283,15 @@ class Progress:
         if self.shown:
             say("\r\x1b[K", nl=False)
             self.shown = False
+
+
+def _columns() -> int:
+    """The width of the terminal stderr is on, read at each redraw (it may be resized): a line
+    longer than it would wrap, and each redraw would leave a line behind."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return 80
 
 
 def _clock_time(seconds: float) -> str:

@@ -877,14 +877,20 @@ def test_workers_end_with_a_main_process_killed_outright(tmp_path: Path) -> None
 
 
 @needs_akn
-def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+@pytest.mark.parametrize("columns", [None, 40])
+def test_a_progress_bar_on_a_terminal(tmp_path: Path, columns: int | None) -> None:
+    import fcntl
     import pty
+    import struct
+    import termios
 
     src = tmp_path / "src"
     src.mkdir()
     for i in range(30):
         shutil.copy(SEED, src / f"doc{i:02}.txt")
     leader, follower = pty.openpty()
+    if columns is not None:  # (a narrow terminal: a longer line wrapped, each redraw left one behind)
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     process = subprocess.Popen(
         [str(AKN), "convert", str(src), "-o", str(tmp_path / "out"), "--jobs", "2"],
         stdin=subprocess.DEVNULL,
@@ -904,8 +910,13 @@ def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     os.close(leader)
     assert process.wait(timeout=60) == 0
     shown = b"".join(chunks).decode("utf-8", "replace")
-    assert "\r[" in shown and "30/30 files" in shown and "files/s" in shown and "ETA" in shown
     assert "30 converted (30 with warnings), 0 failed in " in shown
+    bars = [part for part in shown.split("\r") if part.startswith("[")]
+    assert bars and bars[-1].startswith(f"[{'#' * 24}] 30/30 files")
+    if columns is None:
+        assert "files/s" in shown and "ETA" in shown
+    else:
+        assert max(len(bar) for bar in bars) == columns - 1
 
 
 @needs_akn
