@@ -596,6 +596,14 @@ def test_a_10_mb_input_converts_within_60_seconds() -> None:
     assert xml.count("<paragraph ") == text.count("Requests the Secretary-General")
 
 
+def test_emphasis_markers_by_the_hundred_thousand_are_text() -> None:
+    # (Each "*" run opened an emphasis inside the one before: a RecursionError past ~1,000.)
+    head, _, tail = ENGLISH.partition("2. Invites")
+    for markers in ("*" * 100_000, "**" + "*a" * 50_000, "*" * 9 + "deep" + "*" * 9):
+        xml = check(head + "2. Invites " + markers + "\n\n" + tail, record=False)
+        assert xml is not None
+
+
 def test_10_mb_of_noise_fails_cleanly_and_fast() -> None:
     words = ["alpha", "1.", "(a)", "^(1)", "2024", "&", "<", "]]>", "\u200f", "The General Assembly,"]
     noise = "\n".join(" ".join(words[(i * 7 + j) % len(words)] for j in range(12)) for i in range(150_000))

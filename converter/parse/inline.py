@@ -44,10 +44,21 @@ def _superscripts(block: Block, markers: frozenset[str], digits: dict[int, str])
     return tuple(nodes)
 
 
+# Emphasis nests at most this deep (bold in italic is 2); a `*` run deeper is text. Unbounded,
+# 200,000 `*` in a row recursed until Python's recursion limit.
+MAX_NESTING = 8
+
+
 def _parse(
-    block: Block, index: int, closing: str, markers: frozenset[str], digits: dict[int, str]
+    block: Block,
+    index: int,
+    closing: str,
+    markers: frozenset[str],
+    digits: dict[int, str],
+    depth: int = 0,
 ) -> tuple[list[Inline], int]:
-    """Parse from index until `closing` (a `*` run) or the end; returns nodes and the index after."""
+    """Parse from index until `closing` (a `*` run) or the end; returns nodes and the index after.
+    `depth`: how many emphases are open around index."""
     text = block.text
     nodes: list[Inline] = []
     buf: list[str] = []
@@ -74,8 +85,8 @@ def _parse(
                 flush(i)
                 return nodes, i + len(closing)
             run = "**" if text.startswith("**", i) else "*"
-            if _opens(text, i, run):
-                inner, after = _parse(block, i + len(run), run, markers, digits)
+            if depth < MAX_NESTING and _opens(text, i, run):
+                inner, after = _parse(block, i + len(run), run, markers, digits, depth + 1)
                 if after > 0:
                     flush(i)
                     nodes.append(
