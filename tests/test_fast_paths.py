@@ -35,6 +35,7 @@ from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY, end_without_call
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
 from converter.parse.inline import _parse, _superscripts
+from converter.parse.layout import WHOLE_AT_MOST, _Unit
 from converter.parse.phrases import opening_of
 from converter.source import looks_binary
 from converter.text import INLINE_SPECIAL, _any_structural, _structural_checks, escape
@@ -507,3 +508,48 @@ def test_a_run_on_paragraph_is_cut_where_the_search_would_cut_it(text: str, numb
             searched = match.end()
             break
     assert run_on_cut(text, number, numbered) == searched
+
+
+JOINED_TEXTS = st.one_of(st.just(""), st.text(st.sampled_from(list("ab- |x")), min_size=1, max_size=6))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", " ", "  "]),
+            JOINED_TEXTS,
+            st.lists(st.integers(0, 5), min_size=1, max_size=3),
+            st.booleans(),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.integers(0, 40),
+)
+def test_a_unit_joins_its_blocks_as_block_join_one_at_a_time(
+    parts: list[tuple[str, str, list[int], bool, bool]], long: int
+) -> None:
+    # (join_wrapped joins a unit's blocks once, at its end: Block.join one at a time copied the
+    # text so far at each, in time in the square of a unit's lines.)
+    blocks = []
+    for k, (separator, text, at, escaped, blank) in enumerate(parts):
+        segments = tuple((min(i, len(text)), 100 * k + i) for i in sorted(set(at)))
+        blocks.append((separator, Block(text, segments, escaped, blank)))
+    if long:  # (a unit longer than WHOLE_AT_MOST: its text is no longer kept as it grows)
+        blocks.insert(1, (" ", Block("w" * (WHOLE_AT_MOST - 20 + long), ((0, 7),))))
+    unit = _Unit()
+    expected = blocks[0][1]
+    for i, (separator, block) in enumerate(blocks):
+        unit.add(block, "" if i == 0 else separator)
+        expected = block if i == 0 else expected.join(block, separator)
+        assert unit.short == (expected.text if len(expected.text) <= WHOLE_AT_MOST else None)
+        text = expected.text
+        assert (unit.first, unit.tail, unit.length) == (text[:1], text[-2:], len(text))
+    joined = unit.joined()
+    assert (joined.text, joined.segments, joined.escaped, joined.after_blank) == (
+        expected.text,
+        expected.segments,
+        expected.escaped,
+        expected.after_blank,
+    )

@@ -596,6 +596,16 @@ def test_a_10_mb_input_converts_within_60_seconds() -> None:
     assert xml.count("<paragraph ") == text.count("Requests the Secretary-General")
 
 
+def test_10_mb_of_lines_never_separated_by_a_blank_line_fails_cleanly_and_fast() -> None:
+    # (The lines an extractor wrapped are joined again: a unit growing by each line was copied
+    # and tested whole at each, in time in the square of its length: 1.2 MB took 53 s.)
+    text = "\n".join("some words of a log file, line after line" for _ in range(240_000))
+    assert len(text.encode("utf-8")) >= 10_000_000
+    started = time.monotonic()
+    check(text, record=False)
+    assert time.monotonic() - started < 60
+
+
 def test_emphasis_markers_by_the_hundred_thousand_are_text() -> None:
     # (Each "*" run opened an emphasis inside the one before: a RecursionError past ~1,000.)
     head, _, tail = ENGLISH.partition("2. Invites")

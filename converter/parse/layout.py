@@ -61,30 +61,94 @@ def standalone_checks(lang: Language) -> tuple[Callable[[str], bool], Callable[[
     return starts_unit, is_whole
 
 
+# A unit that stands alone (a masthead line, furniture, a meeting line, a heading) is shorter
+# than this: a longer text is not tested as one. (Each test of a long text costs time in its
+# length, and a block that grows by thousands of joined lines was tested at each: a 1.2 MB text
+# of short lines took 53 s, 10 MB would have taken an hour.)
+WHOLE_AT_MOST = 1000
+
+
 def join_wrapped(blocks: list[Block], lang: Language) -> list[Block]:
-    """Blocks with the lines an extractor wrapped joined again."""
+    """Blocks with the lines an extractor wrapped joined again. In time linear in the text: the
+    blocks of a unit are joined once, at its end (`Block.join` one at a time copies the text so
+    far at each)."""
     starts_unit, is_whole = standalone_checks(lang)
     number_alone = lang.pattern("operative.numbered")
     out: list[Block] = []
+    unit = _Unit()
     for block in blocks:
-        previous = out[-1] if out else None
         if (
-            previous is not None
+            unit.blocks
             and not block.after_blank
             and not block.escaped
             and not starts_unit(block.text)
-            and not is_whole(previous.text)
-            and not previous.text.startswith("|")
+            and not (unit.short is not None and is_whole(unit.short))
+            and unit.first != "|"
         ):
-            separator = "" if HYPHEN_END.search(previous.text) else lang.join
-            out[-1] = previous.join(block, separator)
-        elif previous is not None and not block.after_blank and _number_only(previous, number_alone):
-            out[-1] = previous.join(block, " ")
+            unit.add(block, "" if HYPHEN_END.search(unit.tail) else lang.join)
+        elif (
+            unit.blocks
+            and not block.after_blank
+            and unit.short is not None
+            and _number_only(unit.short, number_alone)
+        ):
+            unit.add(block, " ")
         else:
-            out.append(block)
+            if unit.blocks:
+                out.append(unit.joined())
+            unit = _Unit()
+            unit.add(block, "")
+    if unit.blocks:
+        out.append(unit.joined())
     return out
 
 
-def _number_only(block: Block, numbered: regex.Pattern[str]) -> bool:
+class _Unit:
+    """The blocks of one logical block, as they come, and what `join_wrapped` asks of their text
+    (what `Block.join` of each onto the ones before would make)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, Block]] = []
+        self.length = 0
+        self.short: str | None = ""
+        """The text while it is at most WHOLE_AT_MOST long, else None."""
+        self.first = ""
+        """Its first character."""
+        self.tail = ""
+        """Its last two characters."""
+
+    def add(self, block: Block, separator: str) -> None:
+        self.blocks.append((separator, block))
+        if not block.text:  # (nothing joined, no separator: Block.join)
+            return
+        if self.length == 0:
+            separator = ""
+            self.first = block.text[0]
+        self.length += len(separator) + len(block.text)
+        if self.short is not None:
+            self.short = self.short + separator + block.text if self.length <= WHOLE_AT_MOST else None
+        self.tail = (self.tail + separator + block.text[-2:])[-2:]
+
+    def joined(self) -> Block:
+        """The one block: `Block.join` of each onto the ones before, in one pass."""
+        first = self.blocks[0][1]
+        texts: list[str] = []
+        segments: list[tuple[int, int]] = []
+        length = 0
+        for separator, block in self.blocks:
+            if not block.text:
+                continue
+            if texts:
+                texts.append(separator)
+                length += len(separator)
+            segments.extend((index + length, offset) for index, offset in block.segments)
+            texts.append(block.text)
+            length += len(block.text)
+        if not texts:
+            return first
+        return Block("".join(texts), tuple(segments), first.escaped, first.after_blank)
+
+
+def _number_only(text: str, numbered: regex.Pattern[str]) -> bool:
     """A paragraph number alone on its line: "1." ("1. " before its text)."""
-    return bool(numbered.match(block.text + " x")) and len(block.text) <= 8
+    return len(text) <= 8 and bool(numbered.match(text + " x"))
