@@ -31,7 +31,15 @@ from converter.parse import find_words, read_as_is
 from converter.parse.blocks import SPACE_RUN, Block, _space_run, may_be_digit
 from converter.parse.body import ENDS_PARAGRAPH, run_on_cut
 from converter.parse.conclusion import date_at_end, may_end_a_date
-from converter.parse.footnotes import BARE_BODY, MARKDOWN_BODY, end_without_calls, without_calls
+from converter.parse.footnotes import (
+    BARE_BODY,
+    MARKDOWN_BODY,
+    MARKDOWN_CALL,
+    _CallsByMarker,
+    _marker_patterns,
+    end_without_calls,
+    without_calls,
+)
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
 from converter.parse.inline import _parse, _superscripts
@@ -553,3 +561,20 @@ def test_a_unit_joins_its_blocks_as_block_join_one_at_a_time(
         expected.escaped,
         expected.after_blank,
     )
+
+
+MARKER_CALL_TEXTS = st.text(st.sampled_from(list("^()[]12٣ a")), max_size=40)
+CALL_MARKERS = st.sampled_from(["1", "2", "12", "٣", "a"])
+
+
+@given(MARKER_CALL_TEXTS, CALL_MARKERS, st.integers(0, 45), st.sampled_from(CODES))
+def test_the_calls_of_a_marker_are_what_a_scan_from_the_position_finds(
+    text: str, marker: str, start: int, code: str
+) -> None:
+    # (Found once a text and grouped by marker: for each note, a paragraph of thousands of calls
+    # was read through again.)
+    pattern = load(code).pattern("footnotes.call")
+    scanned = [m.span() for m in pattern.finditer(text, start) if m.group("marker") == marker]
+    assert _CallsByMarker(pattern).of(marker, text, start) == scanned
+    markdown = [m.span() for m in MARKDOWN_CALL.finditer(text, start) if m.group("marker") == marker]
+    assert [m.span() for m in _marker_patterns(marker)[0].finditer(text, start)] == markdown

@@ -4,6 +4,7 @@ precedes each body (an uncalled body is attached there)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -221,7 +222,7 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     out = list(blocks)
     position = (start, 0)
     words = {w.casefold() for w in lang.data["footnotes"]["number_words"]}
-    existing = lang.pattern("footnotes.call")
+    existing = _CallsByMarker(lang.pattern("footnotes.call"))
     extracted = [n for n in notes if n.extracted]
     quantity = lang.pattern("footnotes.number_follows")
     decimal = lang.data["footnotes"]["decimal_mark"]
@@ -262,12 +263,48 @@ def _replace(block: Block, begin: int, end: int, text: str) -> Block:
     return Block(new, tuple(segments), block.escaped, block.after_blank)
 
 
+class _CallsByMarker:
+    """The calls a text holds already ("^(4)"), by marker: what `pattern.finditer(text, start)`
+    finds of a marker, found once a text (for each note, a paragraph of thousands of calls was
+    read through again). The same as that scan for a pattern whose matches cannot overlap, as
+    the calls' cannot ("^(" digits ")")."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.texts: dict[str, dict[str, list[tuple[int, int]]]] = {}
+
+    def of(self, marker: str, text: str, start: int) -> list[tuple[int, int]]:
+        """(start, end) of each call of `marker` in text, from `start` on."""
+        calls = self.texts.get(text)
+        if calls is None:
+            calls = {}
+            for match in self.pattern.finditer(text):
+                calls.setdefault(match.group("marker"), []).append(match.span())
+            self.texts[text] = calls
+        return [span for span in calls.get(marker, ()) if span[0] >= start]
+
+
+@lru_cache(maxsize=1024)
+def _marker_patterns(marker: str) -> tuple[regex.Pattern[str], ...]:
+    """The patterns `_find_call` looks for a note's marker with (compiled once a marker: for each
+    note of a document with thousands, the regex module's own cache was too small):
+    its markdown call, the bare number, the number after a year, the number before a year."""
+    escaped = regex.escape(marker)
+    digits = MARKDOWN_CALL.fullmatch(f"[^{marker}]") is not None  # (else no markdown call has it)
+    return (
+        regex.compile(rf"\[\^{escaped}\]" if digits else r"(?!)"),
+        regex.compile(rf"(?<!\d){escaped}(?!\d)"),
+        regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){escaped}(?!\d)"),
+        regex.compile(rf"(?<!\d){escaped}(?= ?\d)"),
+    )
+
+
 def _find_call(
     blocks: list[Block],
     note: RawNote,
     position: tuple[int, int],
     words: set[str],
-    existing: regex.Pattern[str],
+    existing: _CallsByMarker,
     lang: Language,
     quantity: regex.Pattern[str],
     decimal: str,
@@ -275,10 +312,7 @@ def _find_call(
     after: regex.Pattern[str],
 ) -> tuple[int, int, int, bool] | None:
     """(block, start, end, explicit) of the first plausible call of a note after position."""
-    marker = regex.escape(note.marker)
-    number = regex.compile(rf"(?<!\d){marker}(?!\d)")
-    after_year = regex.compile(rf"(?<=(?<!\d)(?:1[89]|20)\d\d){marker}(?!\d)")
-    before_year = regex.compile(rf"(?<!\d){marker}(?= ?\d)")
+    markdown, number, after_year, before_year = _marker_patterns(note.marker)
     labels = (lang.pattern("points.level1"), lang.pattern("points.level2"))
 
     def candidates_in(index: int) -> list[tuple[int, int, bool]]:
@@ -286,12 +320,9 @@ def _find_call(
         text = blocks[index].text
         from_char = position[1] if index == position[0] else 0
         candidates: list[tuple[int, int, bool]] = []
-        for match in MARKDOWN_CALL.finditer(text, from_char):
-            if match.group("marker") == note.marker:
-                candidates.append((match.start(), match.end(), False))
-        for match in existing.finditer(text, from_char):
-            if match.group("marker") == note.marker:
-                candidates.append((match.start(), match.end(), True))
+        for match in markdown.finditer(text, from_char):  # (MARKDOWN_CALL of this marker)
+            candidates.append((match.start(), match.end(), False))
+        candidates += [(start, end, True) for start, end in existing.of(note.marker, text, from_char)]
         label = max(
             (m.end("num") for p in labels if (m := p.match(text)) is not None),
             default=0,
