@@ -546,11 +546,12 @@ def test_a_unit_joins_its_blocks_as_block_join_one_at_a_time(
         blocks.append((separator, Block(text, segments, escaped, blank)))
     if long:  # (a unit longer than WHOLE_AT_MOST: its text is no longer kept as it grows)
         blocks.insert(1, (" ", Block("w" * (WHOLE_AT_MOST - 20 + long), ((0, 7),))))
-    unit = _Unit()
+    unit = _Unit(blocks[0][1])
     expected = blocks[0][1]
     for i, (separator, block) in enumerate(blocks):
-        unit.add(block, "" if i == 0 else separator)
-        expected = block if i == 0 else expected.join(block, separator)
+        if i:
+            unit.add(block, separator)
+            expected = expected.join(block, separator)
         assert unit.short == (expected.text if len(expected.text) <= WHOLE_AT_MOST else None)
         text = expected.text
         assert (unit.first, unit.tail, unit.length) == (text[:1], text[-2:], len(text))

@@ -75,46 +75,54 @@ def join_wrapped(blocks: list[Block], lang: Language) -> list[Block]:
     starts_unit, is_whole = standalone_checks(lang)
     number_alone = lang.pattern("operative.numbered")
     out: list[Block] = []
-    unit = _Unit()
+    unit: _Unit | None = None  # out[-1] while lines are joined to it
     for block in blocks:
-        if (
-            unit.blocks
-            and not block.after_blank
-            and not block.escaped
-            and not starts_unit(block.text)
-            and not (unit.short is not None and is_whole(unit.short))
-            and unit.first != "|"
-        ):
-            unit.add(block, "" if HYPHEN_END.search(unit.tail) else lang.join)
-        elif (
-            unit.blocks
-            and not block.after_blank
-            and unit.short is not None
-            and _number_only(unit.short, number_alone)
-        ):
-            unit.add(block, " ")
+        if not out or block.after_blank:  # (a line after a blank line is never joined)
+            if unit is not None:
+                out[-1], unit = unit.joined(), None
+            out.append(block)
+            continue
+        if unit is None:
+            text = out[-1].text
+            short: str | None = text if len(text) <= WHOLE_AT_MOST else None
+            first, tail = text[:1], text[-2:]
         else:
-            if unit.blocks:
-                out.append(unit.joined())
-            unit = _Unit()
-            unit.add(block, "")
-    if unit.blocks:
-        out.append(unit.joined())
+            short, first, tail = unit.short, unit.first, unit.tail
+        if (
+            not block.escaped
+            and not starts_unit(block.text)
+            and not (short is not None and is_whole(short))
+            and first != "|"
+        ):
+            separator = "" if HYPHEN_END.search(tail) else lang.join
+        elif short is not None and _number_only(short, number_alone):
+            separator = " "
+        else:
+            if unit is not None:
+                out[-1], unit = unit.joined(), None
+            out.append(block)
+            continue
+        if unit is None:
+            unit = _Unit(out[-1])
+        unit.add(block, separator)
+    if unit is not None:
+        out[-1] = unit.joined()
     return out
 
 
 class _Unit:
-    """The blocks of one logical block, as they come, and what `join_wrapped` asks of their text
-    (what `Block.join` of each onto the ones before would make)."""
+    """A block and the blocks joined to it, as they come, with what `join_wrapped` asks of their
+    text (what `Block.join` of each onto the ones before would make)."""
 
-    def __init__(self) -> None:
-        self.blocks: list[tuple[str, Block]] = []
-        self.length = 0
-        self.short: str | None = ""
+    def __init__(self, block: Block) -> None:
+        self.blocks: list[tuple[str, Block]] = [("", block)]
+        text = block.text
+        self.length = len(text)
+        self.short: str | None = text if len(text) <= WHOLE_AT_MOST else None
         """The text while it is at most WHOLE_AT_MOST long, else None."""
-        self.first = ""
+        self.first = text[:1]
         """Its first character."""
-        self.tail = ""
+        self.tail = text[-2:]
         """Its last two characters."""
 
     def add(self, block: Block, separator: str) -> None:
