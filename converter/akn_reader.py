@@ -61,6 +61,11 @@ class ReadError(ValueError):
     """The XML is not an AKN resolution this reader understands."""
 
 
+NOTES_NESTED_AT_MOST = 16
+"""Footnotes within footnotes deeper than this are refused (ReadError): each is read inside the
+one around it, and about 190 made Python's recursion limit (a RecursionError)."""
+
+
 def parser() -> etree.XMLParser:
     """A parser that never resolves entities, loads DTDs or reaches the network."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -369,6 +374,8 @@ class _Reader:
     root: etree._Element
     notes: dict[str, Footnote] = field(default_factory=dict)
     markers: set[str] = field(default_factory=set)
+    note_depth: int = 0
+    """How many footnotes are being read around the current element."""
 
     def __post_init__(self) -> None:
         self.lang = _language(self.statement)
@@ -579,8 +586,15 @@ class _Reader:
         marker = el.get("marker", "")
         key = ascii_digits(marker)
         if key not in self.notes:
-            # Its own paragraphs: not those of a note called inside it (read as that note's own).
-            self.notes[key] = Footnote(marker, strip_marker(self._paragraphs(_own_paragraphs(el), el)))
+            if self.note_depth >= NOTES_NESTED_AT_MOST:  # (each note read inside the one around it)
+                raise ReadError(f"footnotes nested more than {NOTES_NESTED_AT_MOST} deep")
+            self.note_depth += 1
+            try:
+                # Its own paragraphs: not those of a note called inside it (read as its own).
+                own = strip_marker(self._paragraphs(_own_paragraphs(el), el))
+            finally:
+                self.note_depth -= 1
+            self.notes[key] = Footnote(marker, own)
         return NoteCall(marker)
 
     def _paragraphs(self, own: list[etree._Element], whole: etree._Element) -> tuple[Inline, ...]:
