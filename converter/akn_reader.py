@@ -351,20 +351,31 @@ def _stripped(children: tuple[Inline, ...]) -> bool:
         return False
     if isinstance(first, Emphasis) and not _stripped(first.children):
         return False
-    return not (isinstance(last, Emphasis) and not _stripped(last.children))
+    # (One emphasis alone is looked into once: twice, emphasis in emphasis took time in 2 to the
+    # power of the depth.)
+    return last is first or not (isinstance(last, Emphasis) and not _stripped(last.children))
 
 
 def _strip_ends(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    items = list(children)
-    if items and isinstance(items[0], Text):
-        items[0] = Text(items[0].text.lstrip())
-    elif items and isinstance(items[0], Emphasis):
-        items[0] = Emphasis(items[0].kind, _strip_ends(items[0].children))
-    if items and isinstance(items[-1], Text):
-        items[-1] = Text(items[-1].text.rstrip())
-    elif items and isinstance(items[-1], Emphasis):
-        items[-1] = Emphasis(items[-1].kind, _strip_ends(items[-1].children))
-    return tuple(i for i in items if not (isinstance(i, Text) and not i.text))
+    """Children without spaces at their ends (into emphasis at the ends) nor empty texts."""
+    items = [i for i in children if not (isinstance(i, Text) and not i.text)]
+    while items and isinstance(items[0], Text) and not items[0].text.strip():
+        items.pop(0)
+    while items and isinstance(items[-1], Text) and not items[-1].text.strip():
+        items.pop()
+    if not items:
+        return ()
+    first = items[0]
+    if isinstance(first, Text):
+        items[0] = Text(first.text.lstrip())
+    elif isinstance(first, Emphasis):
+        items[0] = Emphasis(first.kind, _strip_ends(first.children))
+    last = items[-1]
+    if isinstance(last, Text):
+        items[-1] = Text(last.text.rstrip())
+    elif isinstance(last, Emphasis) and len(items) > 1:  # (alone, stripped at both ends above)
+        items[-1] = Emphasis(last.kind, _strip_ends(last.children))
+    return tuple(items)
 
 
 @dataclass
