@@ -432,13 +432,30 @@ def _worker_start(out: Path | None, options: Options, started: Any, finished: An
 
 
 PR_SET_PDEATHSIG = 1
+_FORKED_BY_MAIN_THREAD = True
+"""Set in the process that forks, just before (os.register_at_fork): whether its main thread
+forks. A pool forks a worker to replace one that died from a thread of its own."""
+
+
+def _note_forking_thread() -> None:
+    global _FORKED_BY_MAIN_THREAD
+    _FORKED_BY_MAIN_THREAD = threading.current_thread() is threading.main_thread()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_note_forking_thread)
 
 
 def _end_with(parent: int) -> None:
     """Have the kernel send this worker SIGTERM when the main process ends (Linux's prctl
     PR_SET_PDEATHSIG), so that a main process killed outright (kill -9, the out-of-memory killer)
     does not leave its workers converting their inputs, each printing a traceback when it reports
-    to a process that is gone. Elsewhere, nothing."""
+    to a process that is gone. Elsewhere, nothing; nor in a worker the pool forked from a thread
+    of its own to replace one that died: the signal comes when the forking *thread* ends, and that
+    one ends while the pool is stopped, when a worker must not die holding the pool's queue (the
+    pool's stop waited for ever)."""
+    if not _FORKED_BY_MAIN_THREAD:
+        return
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):  # (no prctl: not Linux)
