@@ -38,6 +38,15 @@ def english_bytes() -> bytes:
     return convert(ENGLISH).encode("utf-8")
 
 
+def seed_copies(tmp_path: Path, count: int, *, width: int) -> Path:
+    """A source folder of `count` copies of the seed, docNN.txt (NN `width` digits)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(count):
+        shutil.copy(SEED, src / f"doc{i:0{width}}.txt")
+    return src
+
+
 def tree(tmp_path: Path, good: int = 4, bad: tuple[str, ...] = ("c/empty.txt",)) -> Path:
     """A source folder: `good` copies of the seed alternating with the English text, and the bad
     inputs named (empty files)."""
@@ -110,10 +119,7 @@ print(json.dumps([r.as_json() for r in records]))
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers inherit the patched function by fork")
 def test_a_worker_that_dies_fails_its_input_and_the_others_go_on(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(40):
-        shutil.copy(SEED, src / f"doc{i:02}.txt")
+    src = seed_copies(tmp_path, 40, width=2)
     script = tmp_path / "dying.py"
     script.write_text(DYING_WORKER, encoding="utf-8")
     done = subprocess.run(
@@ -844,10 +850,7 @@ def test_a_pipe_named_on_the_command_line_is_read(tmp_path: Path) -> None:
 def test_workers_end_with_a_main_process_killed_outright(tmp_path: Path) -> None:
     # (kill -9 of the main process: its workers went on converting, then each printed two
     # BrokenPipeError tracebacks as it reported to a process that was gone.)
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(200):
-        shutil.copy(SEED, src / f"doc{i:03}.txt")
+    src = seed_copies(tmp_path, 200, width=3)
     out = tmp_path / "out"
     process = subprocess.Popen(
         [str(AKN), "convert", str(src), "-o", str(out), "-q", "--jobs", "2"],
@@ -884,10 +887,7 @@ def test_a_progress_bar_on_a_terminal(tmp_path: Path, columns: int | None) -> No
     import struct
     import termios
 
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(30):
-        shutil.copy(SEED, src / f"doc{i:02}.txt")
+    src = seed_copies(tmp_path, 30, width=2)
     leader, follower = pty.openpty()
     if columns is not None:  # (a narrow terminal: a longer line wrapped, each redraw left one behind)
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
@@ -959,44 +959,35 @@ def test_a_bug_on_one_akn_input_fails_it_alone(
     assert files_under(tmp_path / "out") == (["1.txt"] if task == "text" else [])
 
 
+INPUT_OVER = "is an input: it would be written over"
+OUTPUT_OVER = "is an output: the report would be written over it"  # (it was: the output, then the report)
+
+
 @pytest.mark.parametrize(
-    "args",
+    ("args", "message"),
     [
-        ["convert", "{tmp}/a.xml", "-o", "{tmp}"],
-        ["text", "{tmp}/a.xml", "-o", "{tmp}/a.xml"],
-        ["text", "{tmp}/b.txt", "{tmp}/a.xml", "-o", "{tmp}"],
-        ["convert", "{tmp}/a.xml", "-o", "{tmp}/link"],  # the same folder through a link
-        ["validate", "{tmp}/b.txt", "--report", "{tmp}/b.txt"],
-        ["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/link/a.xml"],
+        (["convert", "{tmp}/a.xml", "-o", "{tmp}"], INPUT_OVER),
+        (["text", "{tmp}/a.xml", "-o", "{tmp}/a.xml"], INPUT_OVER),
+        (["text", "{tmp}/b.txt", "{tmp}/a.xml", "-o", "{tmp}"], INPUT_OVER),
+        (["convert", "{tmp}/a.xml", "-o", "{tmp}/link"], INPUT_OVER),  # the same folder through a link
+        (["validate", "{tmp}/b.txt", "--report", "{tmp}/b.txt"], INPUT_OVER),
+        (["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/link/a.xml"], INPUT_OVER),
+        (["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/out/a.xml"], OUTPUT_OVER),
+        (["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/link/out/a.xml"], OUTPUT_OVER),
+        (["text", "{tmp}/b.txt", "-o", "{tmp}/out/b.txt", "--report", "{tmp}/out/b.txt"], OUTPUT_OVER),
     ],
 )
-def test_an_output_that_would_overwrite_an_input_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
+def test_writing_over_an_input_or_the_report_over_an_output_is_a_usage_error(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
     (tmp_path / "a.xml").write_bytes(SEED.read_bytes())
     (tmp_path / "b.txt").write_bytes(seed_bytes())
     (tmp_path / "link").symlink_to(tmp_path, target_is_directory=True)
     code, out, err = run(*[arg.format(tmp=tmp_path) for arg in args])
-    assert code == 2 and out == "" and "is an input: it would be written over" in err
+    assert code == 2 and out == "" and message in err
     assert (tmp_path / "a.xml").read_bytes() == SEED.read_bytes()
     assert (tmp_path / "b.txt").read_bytes() == seed_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xml", "b.txt", "link"]
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/out/a.xml"],
-        ["convert", "{tmp}/a.xml", "-o", "{tmp}/out", "--report", "{tmp}/link/out/a.xml"],
-        ["text", "{tmp}/b.txt", "-o", "{tmp}/out/b.txt", "--report", "{tmp}/out/b.txt"],
-    ],
-)
-def test_a_report_that_would_overwrite_an_output_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
-    # (The output was written, then the report over it.)
-    (tmp_path / "a.xml").write_bytes(SEED.read_bytes())
-    (tmp_path / "b.txt").write_bytes(seed_bytes())
-    (tmp_path / "link").symlink_to(tmp_path, target_is_directory=True)
-    code, out, err = run(*[arg.format(tmp=tmp_path) for arg in args])
-    assert code == 2 and out == "" and "is an output: the report would be written over it" in err
-    assert not (tmp_path / "out").exists()
 
 
 def test_the_default_number_of_workers_is_the_cores_this_process_may_use(
