@@ -48,7 +48,7 @@ from .model import (
     Table,
     Text,
 )
-from .parse import Parsed, check_arguments, parse
+from .parse import Parsed, parse
 from .text import render_text
 from .validate import validate
 
@@ -72,8 +72,7 @@ def convert_with_diagnostics(
     Raises `ConversionError` carrying every diagnostic when the text cannot be converted or the
     output would not be valid; `ValueError` when `lang` is not one of the six codes or
     `manifestation_date` not YYYY-MM-DD, and `TypeError` when `text` is not a str."""
-    check_arguments(text, lang)
-    check_date(manifestation_date)
+    check_date(manifestation_date)  # (the text and the language: parse checks them)
     parsed = parse(text, lang=lang)
     if parsed.resolution is None or has_errors(parsed.diagnostics):
         raise ConversionError(parsed.diagnostics)

@@ -39,6 +39,7 @@ from .parse.footnotes import ascii_digits
 from .parse.inline import plain
 from .parse.masthead import read_masthead, separator_out_of_title
 from .parse.phrases import opening_of, split_opening
+from .validate import xml_bytes
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = f"{{{NS}}}"
@@ -74,11 +75,8 @@ def parser() -> etree.XMLParser:
 def read_akn(xml: str | bytes) -> Resolution:
     """The resolution an AKN document holds. Raises ReadError when the XML is not one, and
     TypeError when it is neither a str nor bytes."""
-    data = xml.encode("utf-8") if isinstance(xml, str) else xml
-    if not isinstance(data, (bytes, bytearray)):
-        raise TypeError(f"an AKN document is a str or bytes, not {type(xml).__name__}")
     try:
-        root = etree.fromstring(data, parser())
+        root = etree.fromstring(xml_bytes(xml), parser())
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"not well-formed XML: {exc}") from None
     if root.tag != A + "akomaNtoso":

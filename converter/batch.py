@@ -38,7 +38,7 @@ from . import check_date, convert_with_diagnostics, to_text, validate
 from .akn_reader import ReadError
 from .diagnostics import ConversionError, Diagnostic, Severity
 from .languages import available, load
-from .parse import check_arguments
+from .parse import check_language
 from .source import DecodingError, decode
 
 Status = Literal["converted", "warnings", "failed", "skipped"]
@@ -81,7 +81,7 @@ class Options:
 
     def __post_init__(self) -> None:
         # (Refused here, once: in each input's conversion they would fail every input.)
-        check_arguments("", self.lang)
+        check_language(self.lang)
         check_date(self.manifestation_date)
         if self.encoding is not None:
             codecs.lookup(self.encoding)  # (LookupError for a name Python does not know)

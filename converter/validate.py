@@ -104,12 +104,19 @@ def profile(keyed: bool = True, phase: str = "#ALL") -> etree.XSLT:
     return etree.XSLT(stylesheet)
 
 
-def parse_xml(xml: str | bytes) -> etree._Element | Diagnostic:
-    """The root of a document, or the diagnostic that says why it cannot be read; TypeError when
-    it is neither a str nor bytes."""
+def xml_bytes(xml: str | bytes) -> bytes:
+    """The bytes of an XML document given as a str (encoded as UTF-8) or as bytes; TypeError for
+    anything else (a caller's mistake, named plainly)."""
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"an AKN document is a str or bytes, not {type(xml).__name__}")
+    return data
+
+
+def parse_xml(xml: str | bytes) -> etree._Element | Diagnostic:
+    """The root of a document, or the diagnostic that says why it cannot be read; TypeError when
+    it is neither a str nor bytes."""
+    data = xml_bytes(xml)
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
         return Diagnostic("invalid-xml", "a DOCTYPE or entity declaration is not allowed", None, 1, 1)
     try:

@@ -138,6 +138,11 @@ def check_arguments(text: object, lang: object) -> None:
     if not isinstance(text, str):
         hint = ": decode the bytes first" if isinstance(text, (bytes, bytearray)) else ""
         raise TypeError(f"the text of a resolution is a str, not {type(text).__name__}{hint}")
+    check_language(lang)
+
+
+def check_language(lang: object) -> None:
+    """ValueError unless `lang` is one of the six codes or None (detected)."""
     if lang is not None and lang not in CODES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(CODES)} (or None)")
 
