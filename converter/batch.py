@@ -439,7 +439,7 @@ forks. A pool forks a worker to replace one that died from a thread of its own."
 
 def _note_forking_thread() -> None:
     global _FORKED_BY_MAIN_THREAD
-    _FORKED_BY_MAIN_THREAD = threading.current_thread() is threading.main_thread()
+    _FORKED_BY_MAIN_THREAD = _main_thread()
 
 
 if hasattr(os, "register_at_fork"):

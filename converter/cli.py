@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import IO, Any, NoReturn, TextIO
 
 import click
 
@@ -63,20 +63,17 @@ class Kind:
     """What an input it could not finish is, for the summary."""
     warns: bool = True
     """Whether an input may be finished with warnings."""
-    statuses: tuple[str, str] = ("converted", "failed")
-    """The names `--report` gives the statuses "converted" and "failed" of its inputs."""
+    unfinished: str = "failed"
+    """What `--report` calls an input it could not finish (the status "failed")."""
 
     def status(self, status: Status) -> str:
-        """The name of a status in the report of this command."""
-        named = {"converted": self.statuses[0], "failed": self.statuses[1]}
-        return named.get(status, status)
+        """The name of a status in the report of this command: "converted" is `done`."""
+        return self.done if status == "converted" else self.unfinished if status == "failed" else status
 
 
 CONVERT = Kind("convert", (".txt", ".md"), ".xml", "convert", "converted")
-TEXT = Kind("text", (".xml",), ".txt", "render", "rendered", warns=False, statuses=("rendered", "failed"))
-VALIDATE = Kind(
-    "validate", (".xml",), None, "validate", "valid", "with errors", statuses=("valid", "invalid")
-)
+TEXT = Kind("text", (".xml",), ".txt", "render", "rendered", warns=False)
+VALIDATE = Kind("validate", (".xml",), None, "validate", "valid", "with errors", unfinished="invalid")
 
 
 class UsageError(click.UsageError):
@@ -199,16 +196,20 @@ def write_stdout(data: bytes | Iterable[bytes]) -> None:
         else:
             stream.writelines(data)
         stream.flush()
-    except BrokenPipeError:
-        # (Python's advice: stdout onto devnull, so that its flush at exit does not fail again.)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-        sys.exit(EXIT_FAILED)
     except OSError as exc:
-        fail("<stdout>", f"cannot write: {exc.strerror or exc}")
-        with contextlib.suppress(OSError):  # (what is left in the buffer cannot be written either)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        if not isinstance(exc, BrokenPipeError):  # (the reader gone: nothing to say)
+            fail("<stdout>", f"cannot write: {exc.strerror or exc}")
+        _onto_devnull(stream)
         sys.exit(EXIT_FAILED)
+
+
+def _onto_devnull(stream: IO[Any] | None) -> None:
+    """Point a standard stream that cannot be written at devnull (Python's advice): what is left
+    in its buffer would fail again at exit, and Python would then exit 120."""
+    if stream is None:  # (its descriptor closed already)
+        return
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 # ---- reporting --------------------------------------------------------------------------------
@@ -239,10 +240,7 @@ def say(text: str, *, nl: bool = True) -> None:
         click.echo(text, err=True, nl=nl)
     except OSError:
         _SILENCED = True
-        # (stderr onto devnull: what is left in its buffer would fail again at exit, and Python
-        # would then exit 120.)
-        with contextlib.suppress(OSError, AttributeError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+        _onto_devnull(sys.stderr)
 
 
 class Progress:
