@@ -39,7 +39,7 @@ from .parse.footnotes import ascii_digits
 from .parse.inline import plain
 from .parse.masthead import read_masthead, separator_out_of_title
 from .parse.phrases import opening_of, split_opening
-from .validate import xml_bytes
+from .validate import safe_parser, xml_bytes
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = f"{{{NS}}}"
@@ -67,16 +67,11 @@ NOTES_NESTED_AT_MOST = 16
 one around it, and about 190 made Python's recursion limit (a RecursionError)."""
 
 
-def parser() -> etree.XMLParser:
-    """A parser that never resolves entities, loads DTDs or reaches the network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
 def read_akn(xml: str | bytes) -> Resolution:
     """The resolution an AKN document holds. Raises ReadError when the XML is not one, and
     TypeError when it is neither a str nor bytes."""
     try:
-        root = etree.fromstring(xml_bytes(xml), parser())
+        root = etree.fromstring(xml_bytes(xml), safe_parser())
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"not well-formed XML: {exc}") from None
     if root.tag != A + "akomaNtoso":
