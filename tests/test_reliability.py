@@ -420,6 +420,24 @@ BAD_INPUTS: dict[str, tuple[str, str, bool]] = {
         "15:6: warning[control-character]: 1 character(s) illegal in XML dropped (first: U+D800)",
         True,
     ),
+    "more paragraphs than a resolution has": (
+        ENGLISH.replace("2. Invites", "\n\n".join("(a)" for _ in range(100_000)) + "\n\n2. Invites"),
+        "199999:1: error[too-large]: too large: 100,013 paragraphs and lines; "
+        "a resolution has at most 100,000",
+        False,
+    ),
+    "more footnotes than a resolution has": (
+        ENGLISH.replace(
+            "50th plenary", "\n\n".join(f"[^{i}]: Note {i}." for i in range(1, 20_002)) + "\n\n50th"
+        ),
+        "40021:11: error[too-large]: too large: 20,001 footnotes; a resolution has at most 20,000",
+        False,
+    ),
+    "more lines than a resolution has": (
+        "\n" * 1_000_000 + ENGLISH,
+        "1:1: error[too-large]: too large: 1,000,023 lines; a resolution has at most 1,000,000",
+        False,
+    ),
 }
 
 
@@ -650,6 +668,21 @@ def test_emphasis_markers_by_the_hundred_thousand_are_text() -> None:
     for markers in ("*" * 100_000, "**" + "*a" * 50_000, "*" * 9 + "deep" + "*" * 9):
         xml = check(head + "2. Invites " + markers + "\n\n" + tail, record=False)
         assert xml is not None
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_10_mb_of_the_densest_structure_fails_cleanly_and_fast(separator: str) -> None:
+    # (2.5 million points, each a few bytes: at about 60 µs a point, the conversion would have
+    # taken minutes and gigabytes. Refused as too large: at once when the lines are more than a
+    # resolution may have, or once they are joined into blocks.)
+    head, _, tail = ENGLISH.partition("2. Invites")
+    for count in (2_500_000, 990_000 if separator == "\n" else 490_000):
+        text = head + separator.join("(a)" for _ in range(count)) + tail
+        started = time.monotonic()
+        with pytest.raises(ConversionError) as caught:
+            convert(text)
+        assert time.monotonic() - started < 60
+        assert [d.code for d in caught.value.diagnostics] == ["too-large"]
 
 
 def test_10_mb_of_noise_fails_cleanly_and_fast() -> None:
