@@ -267,6 +267,7 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
     empty ones dropped, neighbours of the same kind (apart or one space apart) joined."""
     out: list[Inline] = []
     texts: list[str] = []  # adjacent texts, joined and squashed once (as squashing each join would)
+    runs = _Runs(out)
     for node in _outside(nodes):
         if isinstance(node, Text):
             if not texts and out and isinstance(out[-1], Text):
@@ -281,7 +282,8 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
         elif (
             isinstance(node, Emphasis) and out and isinstance(out[-1], Emphasis) and out[-1].kind == node.kind
         ):
-            out[-1] = Emphasis(node.kind, tuple(_merge([*out[-1].children, *node.children])))
+            if not runs.join(len(out) - 1, node, ""):
+                out[-1] = Emphasis(node.kind, tuple(_merge([*runs.settled(len(out) - 1), *node.children])))
         elif (
             isinstance(node, Emphasis)
             and len(out) > 1
@@ -291,14 +293,74 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
             and _style(out[-2]) == _style(node)
         ):
             out.pop()
-            previous = out.pop()
-            assert isinstance(previous, Emphasis)
-            out.append(Emphasis(node.kind, tuple(_merge([*previous.children, Text(" "), *node.children]))))
+            if not runs.join(len(out) - 1, node, " "):
+                children = [*runs.settled(len(out) - 1), Text(" "), *node.children]
+                out[-1] = Emphasis(node.kind, tuple(_merge(children)))
         else:
             out.append(node)
     if texts:
         out.append(Text(squash("".join(texts))))
+    runs.settle_all()
     return out
+
+
+class _Runs:
+    """Runs of emphasis joined into one (`_merge`) whose members are each a chain of emphasis of
+    one child ending in a text, of the same kinds ("<i><b>y</b></i> <i><b>z</b></i>"): their
+    texts gathered and joined once, at the end, into the same chain. Joined at each, the run's
+    text was copied and squashed again at each, in time in the square of its length (100,000
+    "<i>y</i> " in a paragraph read for hours). The first member stands for the run meanwhile: it
+    has the run's style (the kinds of its chain)."""
+
+    def __init__(self, out: list[Inline]) -> None:
+        self.out = out
+        self.texts: dict[int, list[str]] = {}  # by the index in `out` of a run's first member
+
+    def join(self, index: int, node: Emphasis, between: str) -> bool:
+        """Join `node` to the emphasis at out[index], after `between`, when both are chains of
+        the same kinds (else False: nothing done)."""
+        chain = _chain(node)
+        if chain is None:
+            return False
+        kinds, text = chain
+        texts = self.texts.get(index)
+        if texts is None:
+            first = _chain(self.out[index])
+            if first is None or first[0] != kinds:
+                return False
+            texts = self.texts[index] = [first[1]]
+        elif _style(cast(Emphasis, self.out[index])) != kinds:
+            return False
+        texts += (between, text)
+        return True
+
+    def settled(self, index: int) -> tuple[Inline, ...]:
+        """The children of the emphasis at out[index], its run joined."""
+        texts = self.texts.pop(index, None)
+        emphasis = cast(Emphasis, self.out[index])
+        if texts is not None:
+            emphasis = self.out[index] = _rechained(emphasis, squash("".join(texts)))
+        return emphasis.children
+
+    def settle_all(self) -> None:
+        for index in list(self.texts):
+            self.settled(index)
+
+
+def _rechained(chain: Emphasis, text: str) -> Emphasis:
+    """A chain of emphasis of one child each (`_chain`) ending in `text` instead."""
+    inner = chain.children[0]
+    end = Text(text) if type(inner) is Text else _rechained(cast(Emphasis, inner), text)
+    return Emphasis(chain.kind, (end,))
+
+
+def _chain(node: Inline) -> tuple[tuple[str, ...], str] | None:
+    """The kinds and the text of a chain of emphasis of one child each ending in a text."""
+    kinds = []
+    while type(node) is Emphasis and len(node.children) == 1:
+        kinds.append(node.kind)
+        node = node.children[0]
+    return (tuple(kinds), node.text) if kinds and type(node) is Text else None
 
 
 def _style(node: Emphasis) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 import regex
 from hypothesis import example, given, settings
@@ -16,12 +17,15 @@ from converter.akn_reader import (
     SPACES,
     _annex_blocks,
     _merge,
+    _outside,
     _Reader,
     _strip_ends,
     _stripped,
+    _style,
     _trim,
     _trim_end,
     _trim_ends,
+    merged_within,
     squash,
     strip_marker,
 )
@@ -42,7 +46,7 @@ from converter.parse.footnotes import (
 )
 from converter.parse.furniture import BARCODE, JOB_NUMBER, PAGE_COUNTER, RULE, RULE_STARTS, _key
 from converter.parse.inline import _merge as merge_texts
-from converter.parse.inline import _parse, _superscripts
+from converter.parse.inline import _parse, _superscripts, plain
 from converter.parse.layout import WHOLE_AT_MOST, _Unit
 from converter.parse.phrases import opening_of
 from converter.source import looks_binary
@@ -65,6 +69,77 @@ INLINES: st.SearchStrategy[Inline] = st.recursive(
 @given(st.lists(INLINES, max_size=5).map(tuple))
 def test_stripped_says_whether_strip_ends_changes_anything(children: tuple[Inline, ...]) -> None:
     assert _stripped(children) == (_strip_ends(children) == children)
+
+
+def merge_at_each_join(nodes: list[Inline]) -> list[Inline]:
+    """The reader's _merge as it was, a run of emphasis merged again at each of its joins (in time
+    in the square of the run's length)."""
+    out: list[Inline] = []
+    texts: list[str] = []
+    for node in _outside(nodes):
+        if isinstance(node, Text):
+            if not texts and out and isinstance(out[-1], Text):
+                texts.append(cast(Text, out.pop()).text)
+            texts.append(node.text)
+            continue
+        if texts:
+            out.append(Text(squash("".join(texts))))
+            texts = []
+        if isinstance(node, Emphasis) and not plain(node.children).strip():
+            out.extend(node.children)
+        elif (
+            isinstance(node, Emphasis) and out and isinstance(out[-1], Emphasis) and out[-1].kind == node.kind
+        ):
+            out[-1] = Emphasis(node.kind, tuple(merge_at_each_join([*out[-1].children, *node.children])))
+        elif (
+            isinstance(node, Emphasis)
+            and len(out) > 1
+            and isinstance(out[-1], Text)
+            and out[-1].text.isspace()
+            and isinstance(out[-2], Emphasis)
+            and _style(out[-2]) == _style(node)
+        ):
+            out.pop()
+            previous = cast(Emphasis, out.pop())
+            children = [*previous.children, Text(" "), *node.children]
+            out.append(Emphasis(node.kind, tuple(merge_at_each_join(children))))
+        else:
+            out.append(node)
+    if texts:
+        out.append(Text(squash("".join(texts))))
+    return out
+
+
+# Runs of emphasis: spaces, emphasis of each kind and both, nested a little.
+RUNS = st.lists(
+    st.one_of(
+        st.sampled_from([Text(" "), Text("  "), Text("a"), Text(" a "), NoteCall("1")]),
+        st.builds(Emphasis, st.sampled_from(["b", "i"]), st.lists(INLINES, max_size=3).map(tuple)),
+    ),
+    max_size=10,
+)
+
+
+@example([Emphasis("i", (Text("y"),)), Text(" "), Emphasis("i", (Text("y"),)), Text(" ")])
+@example([Emphasis("i", (Emphasis("b", (Text(c),)),)) for c in ("x", " y ", "z")])
+@example(
+    [
+        Emphasis("i", (Emphasis("b", (Text("x"),)),)),
+        Emphasis("i", (Text("y"),)),
+        Text(" "),
+        Emphasis("i", (Text("z"),)),
+    ]
+)
+@example(
+    [Emphasis("b", (Emphasis("i", (Text("x"),)),)), Text(" "), Emphasis("b", (Emphasis("i", (Text("y"),)),))]
+)
+@given(st.one_of(RUNS, st.lists(INLINES, max_size=6)))
+def test_a_run_of_emphasis_merged_once_is_what_merging_it_at_each_join_gives(nodes: list[Inline]) -> None:
+    # (Merged at each join, a run's text was copied and squashed again at each: 100,000
+    # "<i>y</i> " in a paragraph took hours to read.) As the reader and the parser call it: on
+    # nodes whose emphasis have their children merged already.
+    within = merged_within(nodes)
+    assert _merge(within) == merge_at_each_join(within)
 
 
 @example([Text(""), Text("a")])
