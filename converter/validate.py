@@ -74,6 +74,7 @@ def selects_attributes(pattern: str) -> bool:
 
 
 FULL_PATH = "schematron-get-full-path"
+"""The skeleton's mode that writes a failure's location as a path from the root."""
 LINE = "urn:un-akn:source-line"
 """The namespace of the extension function line:of(), the source line of the context node."""
 
@@ -111,11 +112,7 @@ def profile(keyed: bool = True, phase: str = "#ALL") -> etree.XSLT:
     # write and 11 s to find again, in the square of their number).
     for path in list(stylesheet.getroot().iter(f"{XSL}apply-templates")):
         parent = path.getparent()
-        if (
-            path.get("mode") == "schematron-get-full-path"
-            and parent is not None
-            and parent.get("name") == "location"
-        ):
+        if path.get("mode") == FULL_PATH and parent is not None and parent.get("name") == "location":
             line = etree.Element(f"{XSL}value-of", {"select": "line:of()"}, nsmap={"line": LINE})
             parent.replace(path, line)
     return etree.XSLT(stylesheet, extensions={(LINE, "of"): _source_line})
