@@ -21,7 +21,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "empty-input": (Severity.ERROR, "the input is empty or only whitespace"),
     "binary-input": (Severity.ERROR, "the input is binary data, not text"),
     "encoding": (Severity.ERROR, "the input bytes cannot be decoded as text"),
-    "too-large": (Severity.ERROR, "more lines, paragraphs or footnotes than a resolution may have"),
+    "too-large": (
+        Severity.ERROR,
+        "more lines, paragraphs, footnotes or inline markup than a resolution may have",
+    ),
     "not-a-resolution": (Severity.ERROR, "no resolution number, formula or operative paragraph was found"),
     "no-adoption-date": (Severity.ERROR, "no adoption date: neither a conclusion nor an 'adopted on' line"),
     "unknown-language": (Severity.ERROR, "the language could not be detected; use --lang"),

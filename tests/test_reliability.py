@@ -445,6 +445,12 @@ BAD_INPUTS: dict[str, tuple[str, str, bool]] = {
         "40021:11: error[too-large]: too large: 20,001 footnotes; a resolution has at most 20,000",
         False,
     ),
+    "more markup than a resolution has": (
+        ENGLISH.replace("2. Invites", "| " * 500_001 + "\n\n2. Invites"),
+        "1:1: error[too-large]: too large: 500,001 markup characters (*, |, ^); "
+        "a resolution has at most 500,000",
+        False,
+    ),
     "more lines than a resolution has": (
         "\n" * 1_000_000 + ENGLISH,
         "1:1: error[too-large]: too large: 1,000,023 lines; a resolution has at most 1,000,000",
@@ -695,6 +701,19 @@ def test_10_mb_of_the_densest_structure_fails_cleanly_and_fast(separator: str) -
             convert(text)
         assert time.monotonic() - started < 60
         assert [d.code for d in caught.value.diagnostics] == ["too-large"]
+
+
+@pytest.mark.parametrize("markup", ["| ", "*a* ", "x^(1)"])
+def test_10_mb_of_dense_inline_markup_fails_cleanly_and_fast(markup: str) -> None:
+    # (A table row of 5 million cells, or as many emphasis or calls in a paragraph: at about 16 µs
+    # each, minutes.)
+    head, _, tail = ENGLISH.partition("2. Invites")
+    text = head + "2. x" + markup * (10_000_000 // len(markup)) + "\n\n" + tail
+    started = time.monotonic()
+    with pytest.raises(ConversionError) as caught:
+        convert(text)
+    assert time.monotonic() - started < 60
+    assert [d.code for d in caught.value.diagnostics] == ["too-large"]
 
 
 def test_10_mb_of_noise_fails_cleanly_and_fast() -> None:

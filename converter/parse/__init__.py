@@ -51,6 +51,12 @@ NOTES_AT_MOST = 20_000
 for. Each note's call is looked for from the one before on, to the end of its paragraph: 20,000
 notes called in one paragraph take about 4 s, 49,000 took 16 s and it grows in the square. A
 resolution of the corpus has 31 at most."""
+MARKUP_AT_MOST = 500_000
+"""The most characters of the text form's inline markup (MARKUP: emphasis, table cells, calls and
+superscripts) a text may have, counted before anything else: each may make an element, at about
+16 µs each in all (499,000 table cells, emphasis or calls in a row convert in 6-8 s), so 10 MB of
+them would take minutes. A resolution of the corpus has 600 at most."""
+MARKUP = "*|^"
 LINES_AT_MOST = 1_000_000
 """The most lines a text may have, counted before anything else (a block takes at least one):
 what is beyond is refused at once, not after seconds of joining lines (10 MB of 80-character
@@ -137,6 +143,10 @@ def parse(text: str, *, lang: str | None = None) -> Parsed:
         return Parsed(None, [Diagnostic("empty-input", "the input is empty or only whitespace", None, 1, 1)])
     if (lines := source.text.count("\n") + 1) > LINES_AT_MOST:
         message = f"too large: {lines:,} lines; a resolution has at most {LINES_AT_MOST:,}"
+        return Parsed(None, [*diagnostics, Diagnostic("too-large", message, None, 1, 1)])
+    if (markup := sum(source.text.count(c) for c in MARKUP)) > MARKUP_AT_MOST:
+        what = f"{markup:,} markup characters ({', '.join(MARKUP)})"
+        message = f"too large: {what}; a resolution has at most {MARKUP_AT_MOST:,}"
         return Parsed(None, [*diagnostics, Diagnostic("too-large", message, None, 1, 1)])
     meta, start = front_matter(source.text)
     code = lang or detect(source.text[start:])
