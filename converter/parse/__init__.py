@@ -141,13 +141,8 @@ def parse(text: str, *, lang: str | None = None) -> Parsed:
     source, diagnostics = clean(text)
     if not source.text.strip():
         return Parsed(None, [Diagnostic("empty-input", "the input is empty or only whitespace", None, 1, 1)])
-    if (lines := source.text.count("\n") + 1) > LINES_AT_MOST:
-        message = f"too large: {lines:,} lines; a resolution has at most {LINES_AT_MOST:,}"
-        return Parsed(None, [*diagnostics, Diagnostic("too-large", message, None, 1, 1)])
-    if (markup := sum(source.text.count(c) for c in MARKUP)) > MARKUP_AT_MOST:
-        what = f"{markup:,} markup characters ({', '.join(MARKUP)})"
-        message = f"too large: {what}; a resolution has at most {MARKUP_AT_MOST:,}"
-        return Parsed(None, [*diagnostics, Diagnostic("too-large", message, None, 1, 1)])
+    if (too_large := _too_large(source.text)) is not None:
+        return Parsed(None, [*diagnostics, Diagnostic("too-large", too_large, None, 1, 1)])
     meta, start = front_matter(source.text)
     code = lang or detect(source.text[start:])
     if code is None:
@@ -170,6 +165,17 @@ def parse(text: str, *, lang: str | None = None) -> Parsed:
     if has_errors(run.diagnostics):
         resolution = None
     return Parsed(resolution, run.diagnostics)
+
+
+def _too_large(text: str) -> str | None:
+    """Why a text is refused before it is read (LINES_AT_MOST, MARKUP_AT_MOST), or None. (A text
+    shorter than a limit cannot reach it: not counted.)"""
+    if len(text) >= LINES_AT_MOST and (lines := text.count("\n") + 1) > LINES_AT_MOST:
+        return f"too large: {lines:,} lines; a resolution has at most {LINES_AT_MOST:,}"
+    if len(text) > MARKUP_AT_MOST and (markup := sum(text.count(c) for c in MARKUP)) > MARKUP_AT_MOST:
+        what = f"{markup:,} markup characters ({', '.join(MARKUP)})"
+        return f"too large: {what}; a resolution has at most {MARKUP_AT_MOST:,}"
+    return None
 
 
 def check_arguments(text: object, lang: object) -> None:
