@@ -38,9 +38,8 @@ def ascii_digits(text: str) -> str:
 # What every footnote body of the text format starts with ("(3) …", in every language: a test
 # checks the language data). A block that does not is no body, found without the regex.
 NOTE_BODY_MARK = "("
-# A footnote definition in cleaned markdown: "[^12]: text"; a call: "[^12]".
+# A footnote definition in cleaned markdown: "[^12]: text" (a call, "[^12]": markdown_calls).
 MARKDOWN_BODY = regex.compile(r"^\[\^(?P<marker>\d+)\]:\s*")
-MARKDOWN_CALL = regex.compile(r"\[\^(?P<marker>\d+)\]")
 # Where a numbered paragraph may start inside a run-on line: after the end of a sentence.
 RUN_ON = regex.compile(r"(?<=[.;])\s+(?=\d{1,3}\.\s+\p{Lu})")
 # A bare footnote body as PDF extraction leaves it: "12 See resolution 70/1."
