@@ -319,7 +319,7 @@ def write_report(
     path: Path, records: list[Record], seconds: float, workers: int, interrupted: bool, kind: Kind = CONVERT
 ) -> None:
     """The JSON report of `--report`: a summary and one record per input, its statuses named
-    for the command (`kind.statuses`); to stdout when `path` is `-`."""
+    for the command (`kind.status`); to stdout when `path` is `-`."""
     count = Counter(record.status for record in records)
     statuses: tuple[Status, ...] = ("converted", "warnings", "failed", "skipped")
     head = {
@@ -579,12 +579,9 @@ def run_command(
 ) -> NoReturn:
     """Run a batch command over its inputs: outputs, lines on stderr, summary, report, exit code."""
     jobs, report_path, quiet = settings.jobs, settings.report_path, settings.quiet
-    if report_path == STDOUT:
-        if kind.output is not None and out is None:
-            raise UsageError("--report - writes the report to stdout, where the output goes: give -o OUT")
-        check_jobs(sources, jobs_list, out, kind)
-    else:
-        check_jobs(sources, jobs_list, out, kind, report_path)
+    if report_path == STDOUT and kind.output is not None and out is None:
+        raise UsageError("--report - writes the report to stdout, where the output goes: give -o OUT")
+    check_jobs(sources, jobs_list, out, kind, None if report_path == STDOUT else report_path)
     if report_path is not None and report_path.exists() and report_path.is_dir():
         raise UsageError(f"{report_path}: the report must be a file, and this is a folder")
     workers = jobs or cores()
