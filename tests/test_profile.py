@@ -79,6 +79,81 @@ def test_20_000_profile_problems_are_found_fast_each_on_its_line(xml: str) -> No
     assert [p.line for p in problems] == list(range(line, line + 20_000))
 
 
+def with_paragraphs(xml: str, eids: list[str], extra: str = "") -> str:
+    """The document with a paragraph of each eId added at the start of its main body, one a line."""
+    added = "".join(
+        f'\n<paragraph eId="{eid}"><num>1.</num><content><p>x{extra}</p></content></paragraph>'
+        for eid in eids
+    )
+    return xml.replace("<mainBody>", "<mainBody>" + added, 1)
+
+
+def line_of(text: str, part: str, nth: int = 1) -> int:
+    index = -1
+    for _ in range(nth):
+        index = text.index(part, index + 1)
+    return text[:index].count("\n") + 1
+
+
+# (The schema's uniqueness of eIds checked each repeat against every one before it, and the
+# profile copied a value's whole group at each look-up: 40,000 paragraphs of one eId took 30 s,
+# 30,000 pairs 22 s, 40,000 footnotes of one marker 10 s.)
+@pytest.mark.parametrize("shape", ["one eId", "pairs"])
+def test_many_repeated_eids_are_reported_fast(xml: str, shape: str) -> None:
+    eids = ["para_x"] * 40_000 if shape == "one eId" else [f"para_x{k // 2}" for k in range(60_000)]
+    mutated = with_paragraphs(xml, eids)
+    started = time.monotonic()
+    problems = validate(mutated)
+    assert time.monotonic() - started < 5
+    repeats = 39_999 if shape == "one eId" else 30_000
+    summary, *each = problems
+    assert summary.code == "schema" and f"used again {repeats:,} times" in summary.message
+    assert summary.line == line_of(mutated, 'eId="para_x', 2)
+    if shape == "one eId":
+        assert [(p.code, p.message, p.line) for p in each] == [
+            ("schema", 'eId "para_x" is used by 40,000 elements', summary.line)
+        ]
+    else:
+        assert len(each) == 30_000
+        assert each[-1].message == 'eId "para_x29999" is used by 2 elements'
+        assert each[-1].line == line_of(mutated, 'eId="para_x29999"', 2)
+
+
+def test_many_repeated_markers_are_reported_fast(xml: str) -> None:
+    notes = "".join(
+        f'<authorialNote marker="7" placement="bottom" eId="authorialNote_x{k}"><p>n</p></authorialNote>\n'
+        for k in range(40_000)
+    )
+    mutated = xml.replace(
+        "<mainBody>",
+        '<mainBody><paragraph eId="para_x"><content><p>' + notes + "</p></content></paragraph>",
+        1,
+    )
+    started = time.monotonic()
+    summary, *each = validate(mutated)
+    assert time.monotonic() - started < 5
+    assert "used again 39,999 times" in summary.message
+    assert [(p.code, p.message) for p in each] == [
+        ("profile", 'footnote marker "7" is used by 40,000 footnotes of one statement')
+    ]
+    assert summary.line == each[0].line == line_of(mutated, 'marker="7"', 2)
+
+
+@pytest.mark.parametrize("repeats", [100, 101])
+def test_up_to_100_repeats_each_element_is_reported(xml: str, repeats: int) -> None:
+    """A large document with at most REPEATS_AT_MOST repeats is checked as any other: each
+    repeating element is reported by the schema and by the profile; with more, only the repeats."""
+    eids = [f"para_y{k}" for k in range(600)] + ["para_x"] * (repeats + 1)
+    problems = validate(with_paragraphs(xml, eids))
+    not_unique = [p for p in problems if p.code == "profile" and "is not unique" in p.message]
+    if repeats == 100:
+        assert len(not_unique) == repeats + 1
+        assert len([p for p in problems if p.code == "schema"]) == repeats
+    else:
+        assert not_unique == []
+        assert [p.message for p in problems[1:]] == [f'eId "para_x" is used by {repeats + 1} elements']
+
+
 def severity_of(code: str) -> Severity:
     return CODES[code][0]
 
