@@ -176,18 +176,59 @@ EIDS = etree.XPath("//@eId", smart_strings=False)
 GUIDS = etree.XPath("//@GUID", smart_strings=False)
 
 
+SIDE_BY_SIDE_AT_MOST = 1_000
+"""The most children an element of a large document may have for the schema to be run on the
+tree straight away: lxml records each schema error with its path from the root, each step
+counted among the siblings before it, so errors among n elements side by side cost time in n²
+(40,000 took 5 s). A wider document is first validated as it is read again (linear, but its
+errors carry no line); the tree is validated for their lines only when there are few enough
+(LOCATING_AT_MOST). The official corpus's widest element has 681 children."""
+LOCATING_AT_MOST = 50_000_000
+"""The most schema errors × children of the widest element for a wide document's errors to be
+located by validating its tree (about 0.2 s at most)."""
+
+
 def validate_tree(root: etree._Element, *, numbering: bool = True) -> list[Diagnostic]:
     """`validate` on an element tree already parsed."""
     elements = cast(float, root.xpath("count(//*)"))
+    wide = False
     if elements > REPEATS_CHECKED_ABOVE:
         repeats = _too_many_repeats(root)
         if repeats:
             return repeats
-    problems = [
-        Diagnostic("schema", error.message, None, error.line, error.column + 1 if error.column >= 0 else 0)
-        for error in _xsd_errors(root)
-    ]
+        wide = max(len(element) for element in root.iter()) > SIDE_BY_SIDE_AT_MOST
+    problems = _streamed_schema_problems(root) if wide else None
+    if problems is None:
+        problems = [
+            Diagnostic(
+                "schema", error.message, None, error.line, error.column + 1 if error.column >= 0 else 0
+            )
+            for error in _xsd_errors(root)
+        ]
     return problems + _profile_problems(root, "#ALL" if numbering else "generated", elements <= KEYED_UP_TO)
+
+
+def _streamed_schema_problems(root: etree._Element) -> list[Diagnostic] | None:
+    """The schema's errors found as the document is read again (what validating the tree finds,
+    in the same order, but without their lines): none when it is valid; all when there are too
+    many to locate (LOCATING_AT_MOST), preceded by an error saying so; None when there are few
+    enough, to be located by validating the tree."""
+    parser = etree.XMLParser(
+        schema=schema(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        etree.fromstring(etree.tostring(root), parser)
+        return []
+    except etree.XMLSyntaxError:
+        errors = [error.message for error in cast(Iterable[etree._LogEntry], parser.error_log)]
+    widest = max(len(element) for element in root.iter())
+    if len(errors) * widest <= LOCATING_AT_MOST:
+        return None
+    why = (
+        f"the schema finds {len(errors):,} errors, listed without their lines: locating each among "
+        f"up to {widest:,} elements side by side would take time in the square of their number"
+    )
+    return [Diagnostic("schema", message, None, 0, 0) for message in (why, *errors)]
 
 
 def _too_many_repeats(root: etree._Element) -> list[Diagnostic]:

@@ -154,6 +154,63 @@ def test_up_to_100_repeats_each_element_is_reported(xml: str, repeats: int) -> N
         assert [p.message for p in problems[1:]] == [f'eId "para_x" is used by {repeats + 1} elements']
 
 
+NOT_ALLOWED = (
+    "Element '{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}b', attribute 'foo': "
+    "The attribute 'foo' is not allowed."
+)
+
+
+def with_emphasis(xml: str, valid: int, invalid: int) -> str:
+    """The document with emphasis side by side in its first paragraph: `invalid` of them with an
+    attribute the schema does not allow, then `valid` others, one a line."""
+    added = '\n<b foo="1">a</b>' * invalid + "\n<b>a</b>" * valid
+    at = xml.index("<p>", xml.index("<mainBody")) + len("<p>")
+    return xml[:at] + added + xml[at:]
+
+
+def test_many_schema_errors_side_by_side_are_listed_fast(xml: str) -> None:
+    # (lxml records each error with its path from the root, each step counted among the siblings
+    # before it: 40,000 errors side by side took 5 s, 60,000 27 s.)
+    mutated = with_emphasis(xml, 0, 60_000)
+    started = time.monotonic()
+    problems = validate(mutated)
+    assert time.monotonic() - started < 5
+    why, *each = problems
+    assert why.code == "schema" and why.message.startswith("the schema finds 60,000 errors, listed without")
+    assert [(p.code, p.message, p.line) for p in each] == [("schema", NOT_ALLOWED, 0)] * 60_000
+
+
+def test_a_few_schema_errors_side_by_side_are_located(xml: str) -> None:
+    mutated = with_emphasis(xml, 3_000, 3)
+    first = line_of(mutated, 'foo="1"')
+    problems = validate(mutated)
+    assert [(p.code, p.message, p.line) for p in problems] == [
+        ("schema", NOT_ALLOWED, line) for line in range(first, first + 3)
+    ]
+    assert validate(with_emphasis(xml, 3_000, 0)) == []
+
+
+@pytest.mark.parametrize(
+    "name", sorted(name for name, change in MUTATIONS.items() if change[2] != "numbering")
+)
+def test_the_schema_finds_the_same_as_the_document_is_read_again(
+    monkeypatch: pytest.MonkeyPatch, xml: str, name: str
+) -> None:
+    """A wide document is first validated as it is read again: the same errors as on the tree."""
+    old, new, _ = MUTATIONS[name]
+    mutated = xml.replace(old, new, 1)
+    on_tree = [(p.code, p.message) for p in validate(mutated)]
+    module = sys.modules["converter.validate"]
+    for setting in ("REPEATS_CHECKED_ABOVE", "SIDE_BY_SIDE_AT_MOST", "LOCATING_AT_MOST"):
+        monkeypatch.setattr(module, setting, 0)
+    streamed = [(p.code, p.message) for p in validate(mutated)]
+    schema_errors = [problem for problem in on_tree if problem[0] == "schema"]
+    if schema_errors:
+        assert streamed[0][1].startswith(f"the schema finds {len(schema_errors)} errors")
+        streamed = streamed[1:]
+    assert streamed == on_tree
+
+
 def severity_of(code: str) -> Severity:
     return CODES[code][0]
 
