@@ -209,10 +209,11 @@ def validate_tree(root: etree._Element, *, numbering: bool = True) -> list[Diagn
 
 
 def _streamed_schema_problems(root: etree._Element) -> list[Diagnostic] | None:
-    """The schema's errors found as the document is read again (what validating the tree finds,
-    in the same order, but without their lines): none when it is valid; all when there are too
-    many to locate (LOCATING_AT_MOST), preceded by an error saying so; None when there are few
-    enough, to be located by validating the tree."""
+    """The schema's errors found as the document is read again: what validating the tree finds,
+    in the same order, but without their lines (and where content allows no text, a text the
+    parser reads in pieces, around an entity such as &amp;, is reported once a piece). No
+    error when it is valid; all when there are too many to locate (LOCATING_AT_MOST), preceded by an
+    error saying so; None when there are few enough, to be located by validating the tree."""
     parser = etree.XMLParser(
         schema=schema(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
