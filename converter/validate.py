@@ -218,7 +218,7 @@ def _streamed_schema_problems(root: etree._Element) -> list[Diagnostic] | None:
         schema=schema(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
     try:
-        etree.fromstring(etree.tostring(root), parser)
+        etree.fromstring(etree.tostring(root, encoding="utf-8"), parser)
         return []
     except etree.XMLSyntaxError:
         errors = [error.message for error in cast(Iterable[etree._LogEntry], parser.error_log)]
