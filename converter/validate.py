@@ -24,6 +24,7 @@ from .diagnostics import CODES, Diagnostic
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+NOTE = f"{AKN}authorialNote"
 
 
 def safe_parser() -> etree.XMLParser:
@@ -169,9 +170,10 @@ all, for a large document to be checked by the schema and the profile: libxml2 c
 against every one before it (the schema's uniqueness of eIds and GUIDs: 10,000 repeats took
 1 s, 20,000 4.6 s) and libxslt's key() copies a value's whole group at each look-up (the
 profile's: one eId on 20,000 elements took 11 s). Beyond it, the repeats are what is reported."""
-REPEATS_CHECKED_ABOVE = 2_000
-"""Documents of more elements than this are looked through for repeats first (in fewer, repeats
-cost the checks at most ~0.1 s; the official corpus's largest document has 3,132 elements)."""
+LARGE_ABOVE = 2_000
+"""Documents of more elements than this ("large") are looked through for repeats and for their
+widest element first (in fewer, neither costs the checks more than ~0.1 s; the official corpus's
+largest document has 3,132 elements)."""
 EIDS = etree.XPath("//@eId", smart_strings=False)
 GUIDS = etree.XPath("//@GUID", smart_strings=False)
 
@@ -191,13 +193,13 @@ located by validating its tree (about 0.2 s at most)."""
 def validate_tree(root: etree._Element, *, numbering: bool = True) -> list[Diagnostic]:
     """`validate` on an element tree already parsed."""
     elements = cast(float, root.xpath("count(//*)"))
-    wide = False
-    if elements > REPEATS_CHECKED_ABOVE:
+    widest = 0
+    if elements > LARGE_ABOVE:
         repeats = _too_many_repeats(root)
         if repeats:
             return repeats
-        wide = max(len(element) for element in root.iter()) > SIDE_BY_SIDE_AT_MOST
-    problems = _streamed_schema_problems(root) if wide else None
+        widest = max(len(element) for element in root.iter())
+    problems = _streamed_schema_problems(root, widest) if widest > SIDE_BY_SIDE_AT_MOST else None
     if problems is None:
         problems = [
             Diagnostic(
@@ -208,12 +210,13 @@ def validate_tree(root: etree._Element, *, numbering: bool = True) -> list[Diagn
     return problems + _profile_problems(root, "#ALL" if numbering else "generated", elements <= KEYED_UP_TO)
 
 
-def _streamed_schema_problems(root: etree._Element) -> list[Diagnostic] | None:
+def _streamed_schema_problems(root: etree._Element, widest: int) -> list[Diagnostic] | None:
     """The schema's errors found as the document is read again: what validating the tree finds,
     in the same order, but without their lines (and where content allows no text, a text the
     parser reads in pieces, around an entity such as &amp;, is reported once a piece). No
-    error when it is valid; all when there are too many to locate (LOCATING_AT_MOST), preceded by an
-    error saying so; None when there are few enough, to be located by validating the tree."""
+    error when it is valid; all when there are too many to locate among `widest` elements side by
+    side (LOCATING_AT_MOST), preceded by an error saying so; None when there are few enough, to be
+    located by validating the tree."""
     parser = etree.XMLParser(
         schema=schema(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -222,7 +225,6 @@ def _streamed_schema_problems(root: etree._Element) -> list[Diagnostic] | None:
         return []
     except etree.XMLSyntaxError:
         errors = [error.message for error in cast(Iterable[etree._LogEntry], parser.error_log)]
-    widest = max(len(element) for element in root.iter())
     if len(errors) * widest <= LOCATING_AT_MOST:
         return None
     why = (
@@ -270,9 +272,6 @@ def _too_many_repeats(root: etree._Element) -> list[Diagnostic]:
         else:
             out.append(Diagnostic("schema", f'{kind} "{value}" is used by {count:,} elements', None, line, 0))
     return out
-
-
-NOTE = f"{AKN}authorialNote"
 
 
 def _markers(root: etree._Element) -> list[tuple[etree._Element | None, str]]:

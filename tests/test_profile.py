@@ -205,7 +205,7 @@ def test_the_schema_finds_the_same_as_the_document_is_read_again(
     mutated = xml.replace(old, new, 1)
     on_tree = [(p.code, p.message) for p in validate(mutated)]
     module = sys.modules["converter.validate"]
-    for setting in ("REPEATS_CHECKED_ABOVE", "SIDE_BY_SIDE_AT_MOST", "LOCATING_AT_MOST"):
+    for setting in ("LARGE_ABOVE", "SIDE_BY_SIDE_AT_MOST", "LOCATING_AT_MOST"):
         monkeypatch.setattr(module, setting, 0)
     streamed = [(p.code, p.message) for p in validate(mutated)]
     schema_errors = [problem for problem in on_tree if problem[0] == "schema"]
@@ -255,7 +255,7 @@ def test_reading_again_and_the_tree_give_the_same_verdict(xml: str, data: st.Dat
     module = sys.modules["converter.validate"]
     on_tree = [(p.code, p.message) for p in validate(document)]
     with pytest.MonkeyPatch.context() as patched:
-        for setting in ("REPEATS_CHECKED_ABOVE", "SIDE_BY_SIDE_AT_MOST", "LOCATING_AT_MOST"):
+        for setting in ("LARGE_ABOVE", "SIDE_BY_SIDE_AT_MOST", "LOCATING_AT_MOST"):
             patched.setattr(module, setting, 0)
         streamed = [(p.code, p.message) for p in validate(document)]
     if any(message.startswith("eIds, GUIDs or footnote markers used before") for _, message in streamed):
