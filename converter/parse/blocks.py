@@ -4,8 +4,10 @@ knowing the source offset of every character (so that joined blocks keep exact s
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 import regex
 
@@ -38,6 +40,10 @@ def may_be_digit(char: str) -> bool:
     return char.isdigit() or (char > "\x7f" and unicodedata.category(char) == "Cn")
 
 
+segment_index = itemgetter(0)
+"""The index in its text where a block's segment starts (a block's segments are in its order)."""
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of text with the source offset of each of its segments."""
@@ -67,12 +73,10 @@ class Block:
 
     def offset(self, index: int) -> int:
         """The source offset of text[index]."""
-        best = self.segments[0]
-        for seg in self.segments:
-            if seg[0] <= index:
-                best = seg
-            else:
-                break
+        segments = self.segments
+        best = segments[0]
+        if len(segments) > 1:  # (the last piece starting at or before index, by bisection)
+            best = segments[max(bisect_right(segments, index, key=segment_index) - 1, 0)]
         return best[1] + index - best[0]
 
     def span(self, start: int = 0, end: int | None = None) -> Span:

@@ -3,12 +3,13 @@ precedes each body (an uncalled body is attached there)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
 
 from ..languages import Language
-from .blocks import Block, at_end, may_be_digit
+from .blocks import Block, at_end, may_be_digit, segment_index
 
 
 @dataclass(frozen=True)
@@ -252,34 +253,41 @@ def _glue_before(text: str, at: int) -> bool:
 def _replace(block: Block, begin: int, end: int, text: str) -> Block:
     """block.text[begin:end] replaced by text; the offsets of the rest kept."""
     shift = len(text) - (end - begin)
-    segments = [seg for seg in block.segments if seg[0] < begin]
-    segments.append((begin, block.offset(begin)))
+    pieces = block.segments  # (in order of their index: found by bisection, not read through)
+    head = pieces[: bisect_left(pieces, begin, key=segment_index)]
+    tail = tuple((i + shift, o) for i, o in pieces[bisect_right(pieces, end, key=segment_index) :])
+    middle: tuple[tuple[int, int], ...] = ((begin, block.offset(begin)),)
     if end < len(block.text):
-        segments.append((end + shift, block.offset(end)))
-    segments += [(i + shift, o) for i, o in block.segments if i > end]
+        middle += ((end + shift, block.offset(end)),)
     new = block.text[:begin] + text + block.text[end:]
-    return Block(new, tuple(segments), block.escaped, block.after_blank)
+    return Block(new, head + middle + tail, block.escaped, block.after_blank)
 
 
 class _CallsByMarker:
-    """The calls a text holds already ("^(4)"), by marker: what `pattern.finditer(text, start)`
-    finds of a marker, found once a text (for each note, a paragraph of thousands of calls was
+    """The calls a block holds already ("^(4)"), by marker: what `pattern.finditer(text, start)`
+    finds of a marker, found once a block (for each note, a paragraph of thousands of calls was
     read through again). The same as that scan for a pattern whose matches cannot overlap, as
-    the calls' cannot ("^(" digits ")")."""
+    the calls' cannot ("^(" digits ")"). A call is kept by its distance from the end of the text:
+    calls rewritten in a block (_replace) come before where the next is looked for, so the text
+    changes before the calls still to be found, never after them."""
 
     def __init__(self, pattern: regex.Pattern[str]) -> None:
         self.pattern = pattern
-        self.texts: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        self.blocks: dict[int, dict[str, list[tuple[int, int]]]] = {}
 
-    def of(self, marker: str, text: str, start: int) -> list[tuple[int, int]]:
-        """(start, end) of each call of `marker` in text, from `start` on."""
-        calls = self.texts.get(text)
+    def of(self, marker: str, blocks: list[Block], index: int, start: int) -> list[tuple[int, int]]:
+        """(start, end) of each call of `marker` in block `index`, from `start` on."""
+        text = blocks[index].text
+        calls = self.blocks.get(index)
         if calls is None:
             calls = {}
+            size = len(text)
             for match in self.pattern.finditer(text):
-                calls.setdefault(match.group("marker"), []).append(match.span())
-            self.texts[text] = calls
-        return [span for span in calls.get(marker, ()) if span[0] >= start]
+                begin, end = match.span()
+                calls.setdefault(match.group("marker"), []).append((size - begin, size - end))
+            self.blocks[index] = calls
+        size = len(text)
+        return [(size - begin, size - end) for begin, end in calls.get(marker, ()) if size - begin >= start]
 
 
 # A note's marker (digits: MARKDOWN_BODY, BARE_BODY) is looked for where its digits are in a text
@@ -353,7 +361,7 @@ def _find_call(
         from_char = position[1] if index == position[0] else 0
         candidates: list[tuple[int, int, bool]] = []
         candidates += [(start, end, False) for start, end in markdown_calls(text, from_char, marker)]
-        candidates += [(start, end, True) for start, end in existing.of(marker, text, from_char)]
+        candidates += [(start, end, True) for start, end in existing.of(marker, blocks, index, from_char)]
         label = max(
             (m.end("num") for p in labels if (m := p.match(text)) is not None),
             default=0,
