@@ -693,6 +693,20 @@ def test_20_000_markdown_calls_in_one_paragraph_convert_within_60_seconds() -> N
     assert xml is not None and xml.count("<authorialNote ") == 20_000
 
 
+def test_footnotes_without_calls_in_a_long_text_convert_fast() -> None:
+    # (The call of each note was looked for in every paragraph after the one before, by a dozen
+    # patterns: 500 notes without a call after 1 MB of paragraphs took 85 s.)
+    head, _, tail = ENGLISH.partition("2. Invites")
+    paragraph = "Invites all States to consider the report of the Secretary-General on the matter; "
+    paragraphs = "".join(f"{k}. {paragraph}\n\n" for k in range(2, 11_100))
+    notes = "\n\n".join(f"[^{i}]: Note {i}." for i in range(1, 501))
+    text = f"{head}{paragraphs}{notes}{tail}"
+    assert len(text) >= 1_000_000
+    started = time.monotonic()
+    check(text, record=False)
+    assert time.monotonic() - started < 30
+
+
 def test_emphasis_markers_by_the_hundred_thousand_are_text() -> None:
     # (Each "*" run opened an emphasis inside the one before: a RecursionError past ~1,000.)
     head, _, tail = ENGLISH.partition("2. Invites")

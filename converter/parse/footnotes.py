@@ -359,6 +359,8 @@ def _find_call(
         """The plausible calls in block `index` after position, in order."""
         text = blocks[index].text
         from_char = position[1] if index == position[0] else 0
+        if text.find(marker, from_char) < 0:
+            return []  # (every reading of a call holds the marker's digits: none without them)
         candidates: list[tuple[int, int, bool]] = []
         candidates += [(start, end, False) for start, end in markdown_calls(text, from_char, marker)]
         candidates += [(start, end, True) for start, end in existing.of(marker, blocks, index, from_char)]
@@ -424,6 +426,7 @@ def _find_call(
     weak = [
         (index, *candidate)
         for index in range(position[0], len(blocks))
+        if blocks[index].text.find(marker, position[1] if index == position[0] else 0) >= 0
         for candidate in _weak_calls(
             blocks[index].text, position[1] if index == position[0] else 0, note.marker, lang.months, words
         )
