@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 import regex
@@ -534,12 +535,13 @@ def _footnotes(
                     )
                 )
     notes = []
+    uncalled = []
     for note in raw:
         if note.key not in called:
             run.warn(
                 "note-not-called", f"footnote {note.marker} is never called: attached before it", note.block
             )
-            bodies = _attach(note, bodies)
+            uncalled.append(note)
         content = run.inline(note.block)
         if note.block.text.lstrip("*")[:1] == "(":  # (a second marker: "(7) () …", "(7) *()* …")
             content = _note_as_read(content)
@@ -547,35 +549,53 @@ def _footnotes(
     notes.sort(
         key=lambda n: (int(ascii_digits(n.marker)) if ascii_digits(n.marker).isdigit() else 0, n.marker)
     )
-    return tuple(notes), bodies
+    return tuple(notes), _attach(uncalled, bodies) if uncalled else bodies
 
 
-def _attach(note: RawNote, bodies: list[Body]) -> list[Body]:
-    """A call of an uncalled note appended to the paragraph that precedes its body."""
-    target = note.block.start
-    best: tuple[int, str, int] | None = None
+def _attach(notes: list[RawNote], bodies: list[Body]) -> list[Body]:
+    """A call of each uncalled note appended, in turn, to the paragraph that precedes its body:
+    the last preambular or numbered operative paragraph, in the order of the bodies, that starts
+    before it. (Looked up by bisection among the paragraphs sorted by where they start, each with
+    the greatest place in that order of those starting before: a walk of every paragraph for each
+    note took minutes for thousands of notes among thousands of paragraphs.)"""
+    places: list[tuple[int, int, str, int]] = []  # (start, body, where, index), in the bodies' order
     for b, body in enumerate(bodies):
-        for i, p in enumerate(body.preamble):
-            if p.span is not None and p.span.start < target:
-                best = (b, "preamble", i)
-        for i, o in enumerate(body.operative):
-            if isinstance(o, OperativeParagraph) and o.span is not None and o.span.start < target:
-                best = (b, "operative", i)
-    if best is None:
-        return bodies
-    b, where, i = best
-    call = (NoteCall(note.marker),)
-    body = bodies[b]
-    if where == "preamble":
-        p = body.preamble[i]
-        preamble = (*body.preamble[:i], replace(p, content=p.content + call), *body.preamble[i + 1 :])
-        new = replace(body, preamble=preamble)
-    else:
-        o = body.operative[i]
-        assert isinstance(o, OperativeParagraph)
-        operative = (*body.operative[:i], replace(o, content=o.content + call), *body.operative[i + 1 :])
-        new = replace(body, operative=operative)
-    return [*bodies[:b], new, *bodies[b + 1 :]]
+        places += [
+            (p.span.start, b, "preamble", i) for i, p in enumerate(body.preamble) if p.span is not None
+        ]
+        places += [
+            (o.span.start, b, "operative", i)
+            for i, o in enumerate(body.operative)
+            if isinstance(o, OperativeParagraph) and o.span is not None
+        ]
+    by_start = sorted(range(len(places)), key=lambda k: places[k][0])
+    starts = [places[k][0] for k in by_start]
+    latest: list[int] = []  # latest[k]: the last place in order among the k + 1 starting first
+    for k in by_start:
+        latest.append(max(k, latest[-1]) if latest else k)
+    calls: dict[tuple[int, str, int], list[Inline]] = {}
+    for note in notes:
+        before = bisect_left(starts, note.block.start)
+        if before:
+            _, b, where, i = places[latest[before - 1]]
+            calls.setdefault((b, where, i), []).append(NoteCall(note.marker))
+    out = list(bodies)
+    for b, body in enumerate(bodies):
+        preamble = tuple(
+            replace(p, content=p.content + tuple(calls[b, "preamble", i]))
+            if (b, "preamble", i) in calls
+            else p
+            for i, p in enumerate(body.preamble)
+        )
+        operative = tuple(
+            replace(o, content=o.content + tuple(calls[b, "operative", i]))
+            if (b, "operative", i) in calls and isinstance(o, OperativeParagraph)
+            else o
+            for i, o in enumerate(body.operative)
+        )
+        if preamble != body.preamble or operative != body.operative:
+            out[b] = replace(body, preamble=preamble, operative=operative)
+    return out
 
 
 __all__ = ["Parsed", "parse"]

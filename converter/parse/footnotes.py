@@ -227,8 +227,11 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     decimal = lang.data["footnotes"]["decimal_mark"]
     year = lang.pattern("footnotes.year_follows_call")
     after = lang.pattern("footnotes.number_after")
+    holding = _Holding(out, start, {note.marker for note in extracted})
     for note in sorted(extracted, key=lambda n: int(n.key) if n.key.isdigit() else 0):
-        found = _find_call(out, note, position, words, existing, lang, quantity, decimal, year, after)
+        found = _find_call(
+            out, note, position, words, existing, holding, lang, quantity, decimal, year, after
+        )
         if found is None:
             continue
         index, begin, end, explicit = found
@@ -261,6 +264,49 @@ def _replace(block: Block, begin: int, end: int, text: str) -> Block:
         middle += ((end + shift, block.offset(end)),)
     new = block.text[:begin] + text + block.text[end:]
     return Block(new, head + middle + tail, block.escaped, block.after_blank)
+
+
+DIGIT_RUN = regex.compile(r"\d+")
+
+
+class _Holding:
+    """The blocks (from `start` on) that may hold each marker: those where its digits are part of a
+    run of digits, found once for all notes (each note's call was looked for in every block after
+    the one before: a text of thousands of paragraphs and notes without a call took minutes). A
+    block with a run longer than LONG_RUN is taken to hold every marker. Rewriting a call never
+    gives a block digits of another marker it did not have ("^(" and ")" come between), so the
+    blocks found stay a superset of those that hold the marker."""
+
+    LONG_RUN = 64
+
+    def __init__(self, blocks: list[Block], start: int, markers: set[str]) -> None:
+        sizes = sorted({len(marker) for marker in markers})
+        self.blocks: dict[str, list[int]] = {marker: [] for marker in markers}
+        self.every: list[int] = []
+        for index in range(start, len(blocks)):
+            held: set[str] = set()
+            for run in DIGIT_RUN.finditer(blocks[index].text):
+                digits = run.group()
+                if len(digits) > self.LONG_RUN:
+                    self.every.append(index)
+                    held = set()
+                    break
+                for size in sizes:
+                    held.update(
+                        piece
+                        for at in range(len(digits) - size + 1)
+                        if (piece := digits[at : at + size]) in self.blocks
+                    )
+            for marker in held:
+                self.blocks[marker].append(index)
+
+    def within(self, marker: str, first: int, last: int) -> list[int]:
+        """The blocks from `first` to `last` (both included) that may hold `marker`, in order."""
+        found = self.blocks.get(marker, [])
+        out = found[bisect_left(found, first) : bisect_right(found, last)]
+        if self.every:
+            out = sorted({*out, *self.every[bisect_left(self.every, first) : bisect_right(self.every, last)]})
+        return out
 
 
 class _CallsByMarker:
@@ -345,6 +391,7 @@ def _find_call(
     position: tuple[int, int],
     words: set[str],
     existing: _CallsByMarker,
+    holding: _Holding,
     lang: Language,
     quantity: regex.Pattern[str],
     decimal: str,
@@ -395,7 +442,7 @@ def _find_call(
 
     last_before = min(note.after, len(blocks) - 1)  # the last block before the note's body
 
-    def first_plausible(indices: range) -> tuple[int, int, int, bool] | None:
+    def first_plausible(indices: list[int]) -> tuple[int, int, int, bool] | None:
         for index in indices:
             candidates = candidates_in(index)
             if not candidates:
@@ -404,7 +451,7 @@ def _find_call(
             if _spaced(blocks[index].text, begin):
                 # A number between spaces ("participeraient 15 boursiers") may be a quantity; the
                 # same digits glued to a word further on, before the note's body, are the call.
-                for later in range(index, last_before + 1):
+                for later in holding.within(marker, index, last_before):
                     text = blocks[later].text
                     glued = [
                         c
@@ -420,12 +467,12 @@ def _find_call(
     # ending a symbol there ("78/172": resolution 78/17 and call 2, or resolution 78/172) are taken
     # when no plausible call comes before the body — the last such, nearest the body — rather than
     # a number after the body; after it, the first plausible call, else the first such symbol.
-    found = first_plausible(range(position[0], last_before + 1))
+    found = first_plausible(holding.within(marker, position[0], last_before))
     if found is not None:
         return found
     weak = [
         (index, *candidate)
-        for index in range(position[0], len(blocks))
+        for index in holding.within(marker, position[0], len(blocks) - 1)
         if blocks[index].text.find(marker, position[1] if index == position[0] else 0) >= 0
         for candidate in _weak_calls(
             blocks[index].text, position[1] if index == position[0] else 0, note.marker, lang.months, words
@@ -434,7 +481,7 @@ def _find_call(
     before_body = [w for w in weak if w[0] <= note.after]
     if before_body:
         return before_body[-1]
-    found = first_plausible(range(max(position[0], last_before + 1), len(blocks)))
+    found = first_plausible(holding.within(marker, max(position[0], last_before + 1), len(blocks) - 1))
     if found is not None:
         return found
     return weak[0] if weak else None
