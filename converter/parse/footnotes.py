@@ -219,10 +219,12 @@ def locate_calls(blocks: list[Block], notes: list[RawNote], lang: Language, star
     """Blocks with the calls of extracted notes ("[^4]", bare "4") rewritten as "^(4)". Calls are
     looked for in marker order, each after the one before, from block `start` on."""
     out = list(blocks)
+    extracted = [n for n in notes if n.extracted]
+    if not extracted:
+        return out  # (the usual text form: its calls are written "^(4)" already)
     position = (start, 0)
     words = {w.casefold() for w in lang.data["footnotes"]["number_words"]}
     existing = _CallsByMarker(lang.pattern("footnotes.call"))
-    extracted = [n for n in notes if n.extracted]
     quantity = lang.pattern("footnotes.number_follows")
     decimal = lang.data["footnotes"]["decimal_mark"]
     year = lang.pattern("footnotes.year_follows_call")
