@@ -283,7 +283,7 @@ class _Holding:
 
     def __init__(self, blocks: list[Block], start: int, markers: set[str]) -> None:
         sizes = sorted({len(marker) for marker in markers})
-        self.blocks: dict[str, list[int]] = {marker: [] for marker in markers}
+        self.by_marker: dict[str, list[int]] = {marker: [] for marker in markers}
         self.every: list[int] = []
         for index in range(start, len(blocks)):
             held: set[str] = set()
@@ -297,14 +297,14 @@ class _Holding:
                     held.update(
                         piece
                         for at in range(len(digits) - size + 1)
-                        if (piece := digits[at : at + size]) in self.blocks
+                        if (piece := digits[at : at + size]) in self.by_marker
                     )
             for marker in held:
-                self.blocks[marker].append(index)
+                self.by_marker[marker].append(index)
 
     def within(self, marker: str, first: int, last: int) -> list[int]:
         """The blocks from `first` to `last` (both included) that may hold `marker`, in order."""
-        found = self.blocks.get(marker, [])
+        found = self.by_marker.get(marker, [])
         out = found[bisect_left(found, first) : bisect_right(found, last)]
         if self.every:
             out = sorted({*out, *self.every[bisect_left(self.every, first) : bisect_right(self.every, last)]})
