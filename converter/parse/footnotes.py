@@ -404,12 +404,21 @@ def _find_call(
     marker = note.marker
     labels = (lang.pattern("points.level1"), lang.pattern("points.level2"))
 
+    def start_in(index: int) -> int:
+        """Where block `index` is read from: after the call before, in the block of that call."""
+        return position[1] if index == position[0] else 0
+
+    def holds(index: int) -> bool:
+        """Whether block `index` holds the marker's digits where it is read: every reading of a
+        call does, so a block without them has none."""
+        return blocks[index].text.find(marker, start_in(index)) >= 0
+
     def candidates_in(index: int) -> list[tuple[int, int, bool]]:
         """The plausible calls in block `index` after position, in order."""
+        if not holds(index):
+            return []
         text = blocks[index].text
-        from_char = position[1] if index == position[0] else 0
-        if text.find(marker, from_char) < 0:
-            return []  # (every reading of a call holds the marker's digits: none without them)
+        from_char = start_in(index)
         candidates: list[tuple[int, int, bool]] = []
         candidates += [(start, end, False) for start, end in markdown_calls(text, from_char, marker)]
         candidates += [(start, end, True) for start, end in existing.of(marker, blocks, index, from_char)]
@@ -475,10 +484,8 @@ def _find_call(
     weak = [
         (index, *candidate)
         for index in holding.within(marker, position[0], len(blocks) - 1)
-        if blocks[index].text.find(marker, position[1] if index == position[0] else 0) >= 0
-        for candidate in _weak_calls(
-            blocks[index].text, position[1] if index == position[0] else 0, note.marker, lang.months, words
-        )
+        if holds(index)
+        for candidate in _weak_calls(blocks[index].text, start_in(index), marker, lang.months, words)
     ]
     before_body = [w for w in weak if w[0] <= note.after]
     if before_body:
